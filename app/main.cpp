@@ -1,0 +1,125 @@
+// The `stargate` command line: parses arguments and calls the library. Exit codes: 0 success,
+// 1 the run failed, 2 bad input or usage.
+
+#include <fmt/format.h>
+#include <CLI/CLI.hpp>
+
+#include <filesystem>
+#include <iostream>
+#include <string>
+#include <vector>
+
+#include "progress_bar.hpp"
+#include "stargate/core/errors.hpp"
+#include "stargate/core/units.hpp"
+#include "stargate/io/scenario_loader.hpp"
+#include "stargate/io/schema.hpp"
+#include "stargate/report/writers.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+#include "stargate/version.hpp"
+
+namespace {
+
+constexpr int kExitRunFailed = 1;
+constexpr int kExitBadInput = 2;
+
+constexpr const char* kExamples = R"(Examples:
+  stargate run examples/abilene.toml --out out/abilene
+  stargate run examples/abilene.toml --set scenario.step=5min --set grid.price="38 $/MWh"
+  stargate validate examples/abilene.toml
+  stargate schema --markdown > docs/scenario.md
+
+Exit codes: 0 success, 1 the run failed, 2 bad input or usage.
+Documentation: README.md, docs/scenario.md, docs/units.md, docs/outputs.md.)";
+
+struct Arguments {
+  std::string file;
+  std::string out_dir;
+  std::vector<std::string> overrides;
+  bool markdown = false;
+};
+
+void add_scenario_options(CLI::App& command, Arguments& args) {
+  command.add_option("FILE", args.file, "Scenario file (TOML)")->required();
+  command
+      .add_option("--set", args.overrides,
+                  "Override a field before validation: PATH=VALUE, e.g. scenario.step=5min "
+                  "(repeatable)")
+      ->allow_extra_args(false);
+}
+
+int run_command(const Arguments& args) {
+  const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
+  const std::filesystem::path out_dir =
+      args.out_dir.empty() ? std::filesystem::path("out") / std::filesystem::path(args.file).stem()
+                           : std::filesystem::path(args.out_dir);
+  stargate::Results results = [&] {
+    stargate::ProgressBar progress;
+    stargate::SimulationOptions options;
+    options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
+    return stargate::simulate(scenario, options);
+  }();
+  stargate::write_run_outputs(scenario, results, out_dir);
+  stargate::write_console_summary(scenario, results, std::cout);
+  std::cout << fmt::format("\nWrote {} and {}\n", (out_dir / "summary.json").string(),
+                           (out_dir / "timeseries.csv").string());
+  return 0;
+}
+
+int validate_command(const Arguments& args) {
+  const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
+  const stargate::TimeGrid grid = stargate::run_grid(scenario);
+  std::cout << fmt::format(
+      "{}: ok: \"{}\", {} buildings, {} steps of {}\n", args.file, scenario.run.name,
+      scenario.buildings.size(), grid.size(),
+      stargate::format_quantity(static_cast<double>(grid.step_s()), stargate::UnitKind::kDuration));
+  return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "Stargate plans and simulates AI compute campuses, the power that feeds them and "
+      "the money that builds them.",
+      "stargate"};
+  app.set_version_flag("--version", fmt::format("stargate {}", stargate::kVersion));
+  app.require_subcommand(1);
+  app.footer(kExamples);
+
+  Arguments args;
+  CLI::App* run = app.add_subcommand("run", "Simulate a scenario, print a summary, write outputs");
+  add_scenario_options(*run, args);
+  run->add_option("--out,-o", args.out_dir,
+                  "Output folder for summary.json and timeseries.csv (default: out/<file stem>)");
+  CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
+  add_scenario_options(*validate, args);
+  CLI::App* schema = app.add_subcommand("schema", "Print every scenario table and field");
+  schema->add_flag("--markdown", args.markdown, "Print Markdown (the text of docs/scenario.md)");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& error) {
+    const int code = app.exit(error);
+    return code == 0 ? 0 : kExitBadInput;
+  }
+
+  try {
+    if (run->parsed()) {
+      return run_command(args);
+    }
+    if (validate->parsed()) {
+      return validate_command(args);
+    }
+    const auto& scenario_schema = stargate::scenario_schema();
+    std::cout << (args.markdown ? stargate::schema_markdown(scenario_schema)
+                                : stargate::schema_text(scenario_schema));
+    return 0;
+  } catch (const stargate::InputError& error) {
+    std::cerr << error.what() << '\n';
+    return kExitBadInput;
+  } catch (const std::exception& error) {
+    std::cerr << "stargate: error: " << error.what() << '\n';
+    return kExitRunFailed;
+  }
+}

@@ -1,0 +1,22 @@
+// Small text helpers shared by the input layers: edit distance and "did you mean" suggestions.
+#pragma once
+
+#include <span>
+#include <string>
+#include <string_view>
+
+namespace stargate {
+
+/// Levenshtein distance between two strings, compared case-insensitively (ASCII).
+[[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
+
+/// The candidate closest to `word` when it is close enough to be a plausible typo (distance at
+/// most max(2, size/3)); empty when none is.
+[[nodiscard]] std::string closest_match(std::string_view word,
+                                        std::span<const std::string_view> candidates);
+
+/// "; did you mean 'X'?" for the closest candidate, or "; expected one of: a, b, c" otherwise.
+[[nodiscard]] std::string suggestion_suffix(std::string_view word,
+                                            std::span<const std::string_view> candidates);
+
+}  // namespace stargate

@@ -1,0 +1,75 @@
+// Physical and monetary units: the internal units of the engine and the parsing of unit strings
+// such as "1.2 GW", "15 min" or "350 $/kWh" at the input boundary.
+//
+// Internal units (see docs/units.md): power kW, energy kWh, time s, money USD, energy prices
+// USD/MWh, capital cost per power USD/kW, capacity charges USD/kW-yr, GPU-hour prices
+// USD/GPU-h, fractions 0..1, temperatures degC, lengths m. Every conversion factor is a named
+// constant below; code never multiplies by a bare 3600 or 1000.
+#pragma once
+
+#include <span>
+#include <stdexcept>
+#include <string>
+#include <string_view>
+
+namespace stargate {
+
+inline constexpr double kSecondsPerMinute = 60.0;
+inline constexpr double kSecondsPerHour = 3600.0;
+inline constexpr double kHoursPerDay = 24.0;
+inline constexpr double kSecondsPerDay = kSecondsPerHour * kHoursPerDay;
+inline constexpr double kDaysPerYear = 365.0;  ///< the "y" unit of durations: a 365-day year
+inline constexpr double kSecondsPerYear = kSecondsPerDay * kDaysPerYear;
+inline constexpr double kKwPerMw = 1000.0;
+inline constexpr double kKwhPerMwh = 1000.0;
+inline constexpr double kWPerKw = 1000.0;
+inline constexpr double kPercent = 0.01;  ///< one percent as a fraction
+
+/// The dimension of a quantity, which fixes the units it may be written in.
+enum class UnitKind {
+  kPower,           ///< internal kW; W, kW, MW, GW
+  kEnergy,          ///< internal kWh; Wh, kWh, MWh, GWh, TWh
+  kDuration,        ///< internal s; s, min, h, d, y (365 d)
+  kMoney,           ///< internal USD; $, k$, M$, $B (also B$)
+  kEnergyPrice,     ///< internal USD/MWh; $/MWh, $/kWh
+  kPowerCost,       ///< internal USD/kW; $/kW, $/W, $/MW
+  kCapacityCharge,  ///< internal USD/kW-yr; $/kW-yr, $/MW-yr
+  kGpuHourPrice,    ///< internal USD/GPU-h; $/GPU-h
+  kFraction,        ///< internal fraction 0..1; "85 %" or a bare number 0.85
+  kTemperature,     ///< internal degC; C (also degC), F, K
+  kLength,          ///< internal m; m, km, ft
+};
+
+/// A parsed quantity: the value in the internal unit of its kind and the unit symbol it was
+/// written with (empty for a bare fraction).
+struct Quantity {
+  double value = 0.0;
+  std::string_view unit;
+};
+
+/// Thrown by parse_quantity; what() says what was expected and what was found, without location
+/// (the caller adds file, line and field).
+class UnitError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+/// Parses "<number> <unit>" (space optional) of the given kind into internal units.
+/// Throws UnitError for an empty string, a missing or non-finite number, a missing unit, or a unit
+/// of another kind ("5 kWh" for a power: the message says it is an energy).
+[[nodiscard]] Quantity parse_quantity(std::string_view text, UnitKind kind);
+
+/// Human name of the kind with its article: "a power", "an energy", ...
+[[nodiscard]] std::string_view kind_name(UnitKind kind);
+/// The internal unit of the kind, as written in column and key names: "kW", "USD/MWh", ...
+[[nodiscard]] std::string_view internal_unit(UnitKind kind);
+/// A typical value written in the scenario style: "1.2 GW", "15 min", ...
+[[nodiscard]] std::string_view example_value(UnitKind kind);
+/// The unit symbols the kind accepts, in increasing size.
+[[nodiscard]] std::string accepted_units(UnitKind kind);
+
+/// Formats an internal value in the most readable unit of its kind with up to 6 significant
+/// digits: 1.2e6 kW -> "1.2 GW", 900 s -> "15 min", 0.85 fraction -> "85 %".
+[[nodiscard]] std::string format_quantity(double value, UnitKind kind);
+
+}  // namespace stargate

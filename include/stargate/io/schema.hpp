@@ -1,0 +1,176 @@
+// The declarative scenario schema: every table and field of a scenario file is declared once,
+// with its type, unit kind, default, bounds and description. The declarations drive validation,
+// defaults, `stargate schema` and docs/scenario.md. Adding a table is a declaration in
+// src/io/scenario_schema.cpp binding keys to members of a section struct in
+// stargate/core/scenario.hpp; no new parsing code.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <vector>
+
+#include "stargate/core/scenario.hpp"
+#include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
+
+namespace stargate {
+
+/// How a field is written in TOML.
+enum class ValueKind {
+  kText,      ///< string
+  kChoice,    ///< string from a fixed list (member is std::string or an enum in list order)
+  kInteger,   ///< integer
+  kNumber,    ///< plain number, integer or float, in the unit named by `plain_unit`
+  kQuantity,  ///< string with a unit of `unit` ("1.2 GW"); kFraction also takes a bare number
+  kBool,      ///< true / false
+  kDate,      ///< TOML date or local date-time, or the same as a string ("2026-01-01")
+};
+
+/// A field value after parsing, in internal units. Only the member matching the kind is set.
+struct FieldValue {
+  std::string text;
+  std::int64_t integer = 0;
+  double number = 0.0;
+  std::string_view unit;  ///< the unit symbol a quantity was written with
+  bool flag = false;
+  LocalTime time;
+  std::size_t choice = 0;  ///< index into FieldSpec::choices
+};
+
+/// Options of one field declaration (designated initialisers keep declarations readable).
+struct FieldOptions {
+  ValueKind kind = ValueKind::kText;
+  UnitKind unit = UnitKind::kPower;    ///< for kQuantity
+  std::string_view plain_unit;         ///< for kNumber: the unit the bare number is in ("deg")
+  const char* default_toml = nullptr;  ///< TOML text of the default; nullptr = required
+  double min = -std::numeric_limits<double>::infinity();  ///< inclusive, internal units
+  double max = std::numeric_limits<double>::infinity();   ///< inclusive, internal units
+  bool min_exclusive = false;
+  std::vector<std::string> choices;
+  const char* description = "";
+};
+
+/// One declared field.
+struct FieldSpec {
+  std::string key;
+  FieldOptions options;
+  /// Writes a parsed value into the section object (type-erased member pointer).
+  std::function<void(void* section, const FieldValue& value)> assign;
+
+  [[nodiscard]] bool required() const { return options.default_toml == nullptr; }
+  /// "a power (W, kW, MW, GW)", "an integer", ... for messages and docs.
+  [[nodiscard]] std::string expected() const;
+  /// "from 1 min to 1 h", "at least 0 kW", ... or empty when unbounded.
+  [[nodiscard]] std::string bounds_text() const;
+};
+
+/// One declared table: `[name]` or, when `is_array`, `[[name]]`. Nested tables use dotted names
+/// ("site.weather").
+struct TableSpec {
+  std::string name;
+  bool is_array = false;
+  bool required = false;  ///< for arrays: at least one entry
+  std::string description;
+  std::string unique_key;  ///< for arrays: a field whose values must be distinct ("name")
+  std::vector<FieldSpec> fields;
+  /// Returns the section object to fill (for arrays: appends a new element).
+  std::function<void*(Scenario&)> section;
+
+  [[nodiscard]] const FieldSpec* find_field(std::string_view key) const;
+};
+
+namespace schema_detail {
+
+template <class Member>
+void assign_member(Member& member, const FieldValue& value) {
+  if constexpr (std::is_same_v<Member, std::string>) {
+    member = value.text;
+  } else if constexpr (std::is_same_v<Member, bool>) {
+    member = value.flag;
+  } else if constexpr (std::is_same_v<Member, std::int64_t>) {
+    member = value.integer;
+  } else if constexpr (std::is_same_v<Member, double>) {
+    member = value.number;
+  } else if constexpr (std::is_same_v<Member, LocalTime>) {
+    member = value.time;
+  } else if constexpr (std::is_same_v<Member, RunLength>) {
+    // Whole years written in "y" are calendar years (a leap year has 366 days).
+    const double years = value.number / kSecondsPerYear;
+    const bool whole_years =
+        value.unit == "y" && years == static_cast<double>(static_cast<int>(years));
+    member = whole_years ? RunLength{static_cast<int>(years), 0.0} : RunLength{0, value.number};
+  } else if constexpr (std::is_enum_v<Member>) {
+    member = static_cast<Member>(value.choice);
+  } else {
+    static_assert(sizeof(Member) == 0, "unsupported member type in a schema declaration");
+  }
+}
+
+}  // namespace schema_detail
+
+/// Builds a TableSpec for the section type `Section`.
+template <class Section>
+class TableDeclaration {
+ public:
+  TableDeclaration(std::string name, std::string description, Section Scenario::*section)
+      : spec_{std::move(name),
+              false,
+              false,
+              std::move(description),
+              {},
+              {},
+              [section](Scenario& s) -> void* { return &(s.*section); }} {}
+
+  TableDeclaration(std::string name, std::string description,
+                   std::vector<Section> Scenario::*sections, std::string unique_key)
+      : spec_{std::move(name),
+              true,
+              false,
+              std::move(description),
+              std::move(unique_key),
+              {},
+              [sections](Scenario& s) -> void* { return &(s.*sections).emplace_back(); }} {}
+
+  TableDeclaration& required() {
+    spec_.required = true;
+    return *this;
+  }
+
+  template <class Member>
+  TableDeclaration& field(std::string key, Member Section::*member, FieldOptions options) {
+    spec_.fields.push_back(FieldSpec{
+        std::move(key), std::move(options), [member](void* section, const FieldValue& value) {
+          schema_detail::assign_member(static_cast<Section*>(section)->*member, value);
+        }});
+    return *this;
+  }
+
+  [[nodiscard]] TableSpec build() { return std::move(spec_); }
+
+ private:
+  TableSpec spec_;
+};
+
+/// All declared tables, in documentation order.
+class Schema {
+ public:
+  explicit Schema(std::vector<TableSpec> tables) : tables_(std::move(tables)) {}
+  [[nodiscard]] const std::vector<TableSpec>& tables() const { return tables_; }
+  [[nodiscard]] const TableSpec* find_table(std::string_view name) const;
+
+ private:
+  std::vector<TableSpec> tables_;
+};
+
+/// The scenario schema (immutable, built on first use).
+[[nodiscard]] const Schema& scenario_schema();
+
+/// The schema as Markdown (docs/scenario.md is this text) or as plain text for the terminal.
+[[nodiscard]] std::string schema_markdown(const Schema& schema);
+[[nodiscard]] std::string schema_text(const Schema& schema);
+
+}  // namespace stargate

@@ -1,0 +1,24 @@
+// The step loop: one pass over the run's time grid that ties the models together.
+//
+// Per step: online IT capacity (building phases) -> IT load (compute model) -> facility load
+// (facility model) -> supply (grid connection); unmet load is recorded as unserved, never
+// dropped. All columns are allocated before the loop; the loop itself does not allocate.
+#pragma once
+
+#include <cstddef>
+#include <functional>
+
+#include "stargate/core/results.hpp"
+#include "stargate/core/scenario.hpp"
+
+namespace stargate {
+
+struct SimulationOptions {
+  /// Called from the step loop about every 1 % of the run with (steps done, total steps).
+  std::function<void(std::size_t, std::size_t)> progress;
+};
+
+/// Simulates a validated scenario (from load_scenario). Thread-safe: each call owns its state.
+[[nodiscard]] Results simulate(const Scenario& scenario, const SimulationOptions& options = {});
+
+}  // namespace stargate

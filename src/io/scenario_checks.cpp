@@ -1,0 +1,55 @@
+#include "io/scenario_checks.hpp"
+
+#include <fmt/format.h>
+
+#include <cmath>
+#include <stdexcept>
+
+#include "stargate/core/units.hpp"
+
+namespace stargate {
+
+std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
+  std::vector<Diagnostic> problems;
+  const SourceLocation file_top{scenario.source_file, 1, 1};
+  const auto where = [&](const std::string& path) { return scenario.sources.find(path, file_top); };
+
+  const double step_s = scenario.run.step_s;
+  const bool step_whole = step_s == std::floor(step_s);
+  const auto step_int = static_cast<std::int64_t>(step_s);
+  if (!step_whole || static_cast<std::int64_t>(kSecondsPerHour) % step_int != 0) {
+    problems.push_back(Diagnostic{
+        where("scenario.step"), "scenario.step",
+        fmt::format("expected a step that divides one hour (1, 2, 3, 4, 5, 6, 10, 12, 15, 20, 30 "
+                    "or 60 min), got {}",
+                    format_quantity(step_s, UnitKind::kDuration))});
+    return problems;
+  }
+  const double offset_min = scenario.site.utc_offset_s / kSecondsPerMinute;
+  if (offset_min != std::floor(offset_min)) {
+    problems.push_back(Diagnostic{where("site.utc_offset"), "site.utc_offset",
+                                  "expected a whole number of minutes"});
+    return problems;
+  }
+  TimeGrid grid(scenario.run.start, step_int, 1, 0);
+  try {
+    grid = run_grid(scenario);
+  } catch (const std::invalid_argument& error) {
+    problems.push_back(Diagnostic{where("scenario.duration"), "scenario.duration", error.what()});
+    return problems;
+  }
+  for (std::size_t i = 0; i < scenario.buildings.size(); ++i) {
+    const auto& building = scenario.buildings[i];
+    if (building.online >= grid.end()) {
+      const std::string path = fmt::format("building[{}].online", i);
+      problems.push_back(Diagnostic{
+          where(path), path,
+          fmt::format("expected a date before the end of the run ({}), got {}",
+                      format_iso8601(grid.end(), grid.utc_offset_s()).substr(0, 19),
+                      format_iso8601(building.online, grid.utc_offset_s()).substr(0, 19))});
+    }
+  }
+  return problems;
+}
+
+}  // namespace stargate

@@ -1,0 +1,17 @@
+// Checks that involve several fields of a bound scenario (each field alone already passed its
+// type, unit and bounds checks).
+#pragma once
+
+#include <vector>
+
+#include "stargate/core/errors.hpp"
+#include "stargate/core/scenario.hpp"
+
+namespace stargate {
+
+/// Problems found, located through scenario.sources: a step that does not divide one hour, a
+/// duration that is not a whole number of steps, a UTC offset that is not whole minutes, and
+/// building online dates at or after the end of the run.
+[[nodiscard]] std::vector<Diagnostic> check_scenario(const Scenario& scenario);
+
+}  // namespace stargate
