@@ -129,9 +129,9 @@ void apply_override(toml::table& root, std::string_view assignment) {
     fail(assignment, std::string(path), "the last part of the path must name a field");
   }
   toml::table parsed = parse_value(assignment, assignment.substr(equals + 1));
-  parsed.get("v")->visit([&](auto&& value) {
-    table->insert_or_assign(toml::key(last.key, region), std::forward<decltype(value)>(value));
-  });
+  // Moving (not copying) the node keeps its source region, so diagnostics name the argument.
+  parsed.get("v")->visit(
+      [&](auto& value) { table->insert_or_assign(toml::key(last.key, region), std::move(value)); });
 }
 
 }  // namespace stargate

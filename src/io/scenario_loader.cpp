@@ -30,6 +30,7 @@ std::string describe(const toml::node& node) {
     case toml::node_type::table: return "a table";
     case toml::node_type::array: return "an array";
     case toml::node_type::none: return "nothing";
+    case toml::node_type::string: return fmt::format("\"{}\"", node.as_string()->get());
     default: break;
   }
   std::ostringstream text;
@@ -219,13 +220,14 @@ class Binder {
                        const SourceLocation& key_location) {
     if (spec.is_array) {
       const toml::array* entries = node.as_array();
+      if (entries != nullptr && entries->empty()) {
+        report(key_location, path, fmt::format("expected at least one [[{}]]", spec.name));
+        return;
+      }
       if (entries == nullptr || !entries->is_array_of_tables()) {
         report(key_location, path,
                fmt::format("expected [[{}]] tables, got {}", spec.name, describe(node)));
         return;
-      }
-      if (spec.required && entries->empty()) {
-        report(key_location, path, fmt::format("expected at least one [[{}]]", spec.name));
       }
       std::map<std::string, int> first_line_of_key;
       for (std::size_t i = 0; i < entries->size(); ++i) {
@@ -297,7 +299,9 @@ class Binder {
                "unknown key" + suggestion_suffix(key.str(), known));
         continue;
       }
-      const SourceLocation where = location_of(node.source(), file_);
+      // A value without a source of its own (made by an override) is located at its key.
+      const SourceLocation where = node.source().begin.line > 0 ? location_of(node.source(), file_)
+                                                                : location_of(key.source(), file_);
       try {
         field->assign(section, parse_value(*field, node));
         scenario_.sources.record(field_path, where);
