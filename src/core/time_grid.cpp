@@ -28,6 +28,9 @@ bool is_leap_year(int year) {
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) {
+    throw std::invalid_argument(fmt::format("month {} is not in 1..12", month));
+  }
   if (month == 2 && is_leap_year(year)) {
     return 29;
   }
@@ -107,14 +110,18 @@ TimeGrid::TimeGrid(LocalTime start, std::int64_t step_s, std::size_t steps,
   if (steps == 0) {
     throw std::invalid_argument("a time grid needs at least one step");
   }
-  if (std::abs(utc_offset_s) > kMaxUtcOffsetS) {
-    throw std::invalid_argument(fmt::format("UTC offset out of range: {} s", utc_offset_s));
+  if (std::abs(utc_offset_s) > kMaxUtcOffsetS || utc_offset_s % kSecondsPerMinuteInt != 0) {
+    throw std::invalid_argument(
+        fmt::format("UTC offset must be whole minutes within 14 h of UTC, got {} s", utc_offset_s));
   }
 }
 
 TimeGrid TimeGrid::covering(LocalTime start, const RunLength& length, std::int64_t step_s,
                             std::int64_t utc_offset_s) {
   std::int64_t length_s = 0;
+  if (length.calendar_years < 0 || !std::isfinite(length.seconds)) {
+    throw std::invalid_argument("run length must be a finite, positive duration");
+  }
   if (length.calendar_years > 0) {
     length_s = add_calendar_years(start, length.calendar_years).seconds - start.seconds;
   } else {

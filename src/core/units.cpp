@@ -5,6 +5,7 @@
 #include <array>
 #include <charconv>
 #include <cmath>
+#include <cstdlib>
 #include <optional>
 #include <vector>
 
@@ -159,13 +160,16 @@ Quantity parse_quantity(std::string_view text, UnitKind kind) {
   if (body.empty()) {
     throw UnitError(expectation(kind) + ", got an empty string");
   }
+  // from_chars takes neither a leading '+' nor "inf"/"nan" as we want: skip one '+', and
+  // require a digit before any letter.
+  const std::string_view unsigned_body =
+      body.size() > 1 && body[0] == '+' && body[1] != '-' ? body.substr(1) : body;
   double number = 0.0;
-  const char* const begin = body.data();
-  const char* const end = body.data() + body.size();
+  const char* const begin = unsigned_body.data();
+  const char* const end = unsigned_body.data() + unsigned_body.size();
   const auto [number_end, status] = std::from_chars(begin, end, number);
-  // from_chars accepts "inf" and "nan"; a quantity must be a finite decimal number.
   const bool starts_with_digit =
-      body.find_first_of("0123456789") < body.find_first_not_of("+-.0123456789");
+      unsigned_body.find_first_of("0123456789") < unsigned_body.find_first_not_of("-.0123456789");
   if (status != std::errc() || !std::isfinite(number) || !starts_with_digit) {
     throw UnitError(fmt::format("{}, got \"{}\" (no number)", expectation(kind), body));
   }
@@ -197,12 +201,15 @@ Quantity parse_quantity(std::string_view text, UnitKind kind) {
 }
 
 std::string format_quantity(double value, UnitKind kind) {
+  // Choose the unit from the value as it will be shown (6 significant digits), so 999999.9 kW
+  // reads "1 GW" rather than "1000 MW".
+  const double rounded = std::strtod(fmt::format("{:.6g}", value).c_str(), nullptr);
   const UnitDef* chosen = nullptr;
   for (const auto& unit : kUnits) {
     if (unit.kind != kind || !unit.preferred_for_display) {
       continue;
     }
-    if (chosen == nullptr || std::abs(value) >= unit.factor) {
+    if (chosen == nullptr || std::abs(rounded) >= unit.factor) {
       chosen = &unit;
     }
   }

@@ -55,14 +55,18 @@ std::vector<PathSegment> split_path(std::string_view assignment, std::string_vie
   return segments;
 }
 
-// A TOML basic string holding `text`.
+// A TOML basic string holding `text` (control characters escaped as \uXXXX).
 std::string quoted(std::string_view text) {
   std::string result = "\"";
   for (const char c : text) {
     if (c == '"' || c == '\\') {
       result += '\\';
+      result += c;
+    } else if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) {
+      result += fmt::format("\\u{:04x}", static_cast<unsigned>(static_cast<unsigned char>(c)));
+    } else {
+      result += c;
     }
-    result += c;
   }
   return result + '"';
 }

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 #include <stdexcept>
 
 #include "stargate/core/units.hpp"
@@ -31,13 +32,14 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
                                   "expected a whole number of minutes"});
     return problems;
   }
-  TimeGrid grid(scenario.run.start, step_int, 1, 0);
+  std::optional<TimeGrid> run;
   try {
-    grid = run_grid(scenario);
+    run = run_grid(scenario);
   } catch (const std::invalid_argument& error) {
     problems.push_back(Diagnostic{where("scenario.duration"), "scenario.duration", error.what()});
     return problems;
   }
+  const TimeGrid& grid = *run;
   for (std::size_t i = 0; i < scenario.buildings.size(); ++i) {
     const auto& building = scenario.buildings[i];
     if (building.online >= grid.end()) {

@@ -96,6 +96,9 @@ FieldValue parse_value(const FieldSpec& spec, const toml::node& node) {
         throw wrong();
       }
       value.text = node.as_string()->get();
+      if (spec.required() && value.text.empty()) {
+        throw ValueProblem{"expected a non-empty string, got \"\""};
+      }
       break;
     case ValueKind::kChoice: {
       if (!node.is_string()) {
@@ -287,6 +290,7 @@ class Binder {
     }
     known.insert(known.end(), nested_names.begin(), nested_names.end());
 
+    std::vector<std::string> suggested;  // fields an unknown key probably meant
     for (const auto& [key, node] : table) {
       const std::string field_path = path + "." + std::string(key.str());
       if (const TableSpec* nested = schema_.find_table(spec.name + "." + std::string(key.str()))) {
@@ -297,6 +301,7 @@ class Binder {
       if (field == nullptr) {
         report(location_of(key.source(), file_), field_path,
                "unknown key" + suggestion_suffix(key.str(), known));
+        suggested.push_back(closest_match(key.str(), known));
         continue;
       }
       // A value without a source of its own (made by an override) is located at its key.
@@ -314,10 +319,14 @@ class Binder {
         continue;
       }
       const std::string field_path = path + "." + field.key;
-      if (field.required()) {
+      const bool misspelt =
+          std::find(suggested.begin(), suggested.end(), field.key) != suggested.end();
+      if (field.required() && !misspelt) {
         report(table_location, field_path,
-               fmt::format("missing required field '{}': {} ({})", field.key, field.expected(),
+               fmt::format("missing required field '{}', {}: {}", field.key, field.expected(),
                            field.options.description));
+      }
+      if (field.required()) {
         continue;
       }
       field.assign(section, default_value(field));
@@ -361,8 +370,11 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
   try {
     root = toml::parse(text, std::string_view(source_name));
   } catch (const toml::parse_error& error) {
+    // toml++ reports a string left open at the end of its line as a control character.
+    const bool open_string = error.description().find("control characters") != std::string::npos;
     throw InputError(Diagnostic{location_of(error.source(), source_name), "",
-                                fmt::format("invalid TOML: {}", error.description())});
+                                fmt::format("invalid TOML: {}{}", error.description(),
+                                            open_string ? " (is a closing quote missing?)" : "")});
   }
   for (const auto& assignment : overrides) {
     apply_override(root, assignment);

@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "stargate/compute/constant_utilisation.hpp"
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/energy/grid_connection.hpp"
 #include "stargate/facility/building_phases.hpp"
@@ -15,19 +16,12 @@ constexpr std::size_t kProgressReports = 100;
 
 void add_kpis(Results& results, const TimeGrid& grid) {
   const double step_h = grid.step_h();
-  const auto energy_mwh = [&](std::string_view column) {
-    double kwh = 0.0;
-    for (const double kw : results.column(column)) {
-      kwh += kw * step_h;
-    }
-    return kwh / kKwhPerMwh;
-  };
+  // Each column holds step averages of power, so energy = sum(power) * step.
   const auto column_sum = [&](std::string_view column) {
-    double total = 0.0;
-    for (const double value : results.column(column)) {
-      total += value;
-    }
-    return total;
+    return compensated_sum(results.column(column));
+  };
+  const auto energy_mwh = [&](std::string_view column) {
+    return column_sum(column) * step_h / kKwhPerMwh;
   };
   const auto column_max = [&](std::string_view column) {
     const auto values = results.column(column);

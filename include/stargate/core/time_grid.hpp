@@ -37,6 +37,8 @@ struct RunLength {
 };
 
 [[nodiscard]] bool is_leap_year(int year);
+/// Days in a month (1..12); throws std::invalid_argument for another month.
+/// Days in a month (1..12); throws std::invalid_argument for another month.
 [[nodiscard]] int days_in_month(int year, int month);
 /// Days since 1970-01-01 of a civil date.
 [[nodiscard]] std::int64_t days_from_civil(int year, int month, int day);
@@ -58,7 +60,7 @@ class TimeGrid {
   static constexpr std::int64_t kMaxStepS = 3600;
 
   /// Throws std::invalid_argument unless 60 <= step_s <= 3600, step_s divides one hour,
-  /// steps >= 1 and |utc_offset_s| <= 14 h.
+  /// steps >= 1 and utc_offset_s is whole minutes within 14 h.
   TimeGrid(LocalTime start, std::int64_t step_s, std::size_t steps, std::int64_t utc_offset_s);
 
   /// The grid from `start` over `length`; throws std::invalid_argument when the length is not a
