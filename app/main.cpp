@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "progress_bar.hpp"
+#include "pv_command.hpp"
 #include "stargate/core/errors.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/io/scenario_loader.hpp"
@@ -27,6 +28,7 @@ constexpr const char* kExamples = R"(Examples:
   stargate run examples/abilene.toml --out out/abilene
   stargate run examples/abilene.toml --set scenario.step=5min --set grid.price="38 $/MWh"
   stargate validate examples/abilene.toml
+  stargate pv --weather tmy.csv --array 1axis-backtrack --dc-capacity "100 MW" --out pv.csv
   stargate schema --markdown > docs/scenario.md
 
 Exit codes: 0 success, 1 the run failed, 2 bad input or usage.
@@ -94,6 +96,7 @@ int main(int argc, char** argv) {
                   "Output folder for summary.json and timeseries.csv (default: out/<file stem>)");
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
   add_scenario_options(*validate, args);
+  stargate::PvCommand pv(app);
   CLI::App* schema = app.add_subcommand("schema", "Print every scenario table and field");
   schema->add_flag("--markdown", args.markdown, "Print Markdown (the text of docs/scenario.md)");
 
@@ -110,6 +113,9 @@ int main(int argc, char** argv) {
     }
     if (validate->parsed()) {
       return validate_command(args);
+    }
+    if (pv.parsed()) {
+      return pv.run();
     }
     const auto& scenario_schema = stargate::scenario_schema();
     std::cout << (args.markdown ? stargate::schema_markdown(scenario_schema)

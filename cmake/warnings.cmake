@@ -13,12 +13,18 @@ if(STARGATE_SANITIZE)
   target_link_options(stargate_options INTERFACE -fsanitize=address,undefined)
 endif()
 
-# Declares one module library: stargate_<name> with alias stargate::<name>.
+# Declares one module library stargate_<name> (alias stargate::<name>) from every
+# src/<name>/*.cpp. DEPS are public (their headers appear in ours), PRIVATE_DEPS are not.
 function(stargate_module name)
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
-  add_library(stargate_${name} STATIC ${ARG_SOURCES})
+  cmake_parse_arguments(ARG "" "" "DEPS;PRIVATE_DEPS" ${ARGN})
+  file(GLOB sources CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/src/${name}/*.cpp)
+  if(NOT sources)
+    message(FATAL_ERROR "src/${name} has no sources")
+  endif()
+  add_library(stargate_${name} STATIC ${sources})
   add_library(stargate::${name} ALIAS stargate_${name})
   target_include_directories(stargate_${name} PUBLIC ${PROJECT_SOURCE_DIR}/include
                                               PRIVATE ${PROJECT_SOURCE_DIR}/src)
-  target_link_libraries(stargate_${name} PUBLIC ${ARG_DEPS} PRIVATE stargate_options)
+  target_link_libraries(stargate_${name} PUBLIC ${ARG_DEPS} PRIVATE ${ARG_PRIVATE_DEPS}
+                                                                    stargate_options)
 endfunction()

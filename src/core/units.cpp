@@ -50,7 +50,7 @@ constexpr std::array kUnits = {
     UnitDef{UnitKind::kMoney, "$B", 1e9},
     UnitDef{UnitKind::kMoney, "B$", 1e9, 0.0, false},
     UnitDef{UnitKind::kEnergyPrice, "$/MWh", 1.0},
-    UnitDef{UnitKind::kEnergyPrice, "$/kWh", kKwhPerMwh},
+    UnitDef{UnitKind::kEnergyPrice, "$/kWh", kKwhPerMwh, 0.0, false},
     UnitDef{UnitKind::kPowerCost, "$/MW", 1.0 / kKwPerMw},
     UnitDef{UnitKind::kPowerCost, "$/kW", 1.0},
     UnitDef{UnitKind::kPowerCost, "$/W", kWPerKw},

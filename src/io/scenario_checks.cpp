@@ -40,15 +40,28 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
     return problems;
   }
   const TimeGrid& grid = *run;
+  const auto check_before_end = [&](const std::string& path, LocalTime date) {
+    if (date >= grid.end()) {
+      problems.push_back(
+          Diagnostic{where(path), path,
+                     fmt::format("expected a date before the end of the run ({}), got {}",
+                                 format_iso8601(grid.end(), grid.utc_offset_s()).substr(0, 19),
+                                 format_iso8601(date, grid.utc_offset_s()).substr(0, 19))});
+    }
+  };
   for (std::size_t i = 0; i < scenario.buildings.size(); ++i) {
-    const auto& building = scenario.buildings[i];
-    if (building.online >= grid.end()) {
-      const std::string path = fmt::format("building[{}].online", i);
-      problems.push_back(Diagnostic{
-          where(path), path,
-          fmt::format("expected a date before the end of the run ({}), got {}",
-                      format_iso8601(grid.end(), grid.utc_offset_s()).substr(0, 19),
-                      format_iso8601(building.online, grid.utc_offset_s()).substr(0, 19))});
+    check_before_end(fmt::format("building[{}].online", i), scenario.buildings[i].online);
+  }
+  for (std::size_t i = 0; i < scenario.solar.size(); ++i) {
+    const auto& array = scenario.solar[i];
+    const std::string entry = fmt::format("solar[{}]", i);
+    check_before_end(entry + ".online", array.online);
+    const bool fixed =
+        array.array == ArrayType::kFixedOpenRack || array.array == ArrayType::kFixedRoof;
+    if (fixed && !scenario.sources.contains(entry + ".tilt")) {
+      problems.push_back(Diagnostic{where(entry), entry + ".tilt",
+                                    "missing required field 'tilt' for a fixed array, a number in "
+                                    "deg (for example the site's latitude)"});
     }
   }
   return problems;

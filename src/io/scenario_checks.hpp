@@ -11,7 +11,8 @@ namespace stargate {
 
 /// Problems found, located through scenario.sources: a step that does not divide one hour, a
 /// duration that is not a whole number of steps, a UTC offset that is not whole minutes, and
-/// building online dates at or after the end of the run.
+/// building or solar online dates at or after the end of the run, and fixed arrays without a
+/// tilt.
 [[nodiscard]] std::vector<Diagnostic> check_scenario(const Scenario& scenario);
 
 }  // namespace stargate

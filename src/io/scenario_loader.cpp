@@ -394,6 +394,22 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
   return scenario;
 }
 
+FieldValue parse_field_text(const FieldSpec& field, std::string_view text) {
+  // The text as a TOML value when it is one ("30", "true", "\"96 %\""), else as a string.
+  toml::table parsed;
+  try {
+    const std::string snippet = fmt::format("v = {}", text);
+    parsed = toml::parse(std::string_view(snippet), std::string_view("<argument>"));
+  } catch (const toml::parse_error&) {
+    parsed.insert_or_assign("v", std::string(text));
+  }
+  try {
+    return parse_value(field, *parsed.get("v"));
+  } catch (const ValueProblem& problem) {
+    throw std::invalid_argument(problem.message);
+  }
+}
+
 Scenario load_scenario(const std::filesystem::path& file, std::span<const std::string> overrides) {
   return load_scenario_text(read_text_file(file), file.string(), overrides);
 }

@@ -87,6 +87,130 @@ TableSpec site_table() {
       .build();
 }
 
+TableSpec weather_table() {
+  return TableDeclaration<WeatherSection>("site.weather",
+                                          "Weather for solar, wind and cooling: a file, or "
+                                          "synthetic weather from a climatology.",
+                                          &Scenario::weather)
+      .field(
+          "file", &WeatherSection::file,
+          {.kind = ValueKind::kText,
+           .default_toml = "\"\"",
+           .description = "NSRDB PSM CSV, SAM TMY2/TMY3 CSV or EPW file, relative to the scenario "
+                          "file; empty for synthetic weather. A typical-year file is reused "
+                          "for every year of the run."})
+      .field("climate", &WeatherSection::climate,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"abilene\"",
+              .choices = {"abilene"},
+              .description = "Monthly climatology the synthetic weather is generated from (used "
+                             "when no file is given); the run's seed drives the draws."})
+      .build();
+}
+
+TableSpec solar_table() {
+  constexpr double kMaxTiltDeg = 90.0;
+  constexpr double kMaxAzimuthDeg = 360.0;
+  constexpr double kMinGcr = 0.01;
+  constexpr double kMaxGcr = 0.99;
+  constexpr double kMaxDcAcRatio = 3.0;
+  return TableDeclaration<SolarSection>("solar",
+                                        "One PV array with its inverters (repeat for each); "
+                                        "modelled as NREL PVWatts v8.",
+                                        &Scenario::solar, "name")
+      .field("name", &SolarSection::name,
+             {.kind = ValueKind::kText, .description = "Unique name of the array."})
+      .field(
+          "online", &SolarSection::online,
+          {.kind = ValueKind::kDate,
+           .default_toml = "1970-01-01",
+           .description = "Date the array starts producing (default: online for the whole run)."})
+      .field("capacity", &SolarSection::dc_capacity_kw,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kPower,
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "DC nameplate capacity at standard test conditions."})
+      .field("array", &SolarSection::array,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"1axis-backtrack\"",
+              .choices = {"fixed", "fixed-roof", "1axis", "1axis-backtrack", "2axis"},
+              .description = "Mounting: fixed open rack, fixed roof mount, single-axis tracker "
+                             "(without or with backtracking), or two-axis tracker."})
+      .field("tilt", &SolarSection::tilt_deg,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "deg",
+              .default_toml = "0",
+              .min = 0.0,
+              .max = kMaxTiltDeg,
+              .description = "Tilt from horizontal of a fixed array (required for fixed arrays), "
+                             "or of a tracker's axis (0 for the usual horizontal axis)."})
+      .field("azimuth", &SolarSection::azimuth_deg,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "deg",
+              .default_toml = "180",
+              .min = 0.0,
+              .max = kMaxAzimuthDeg,
+              .description = "Azimuth of a fixed array or of a tracker's axis, eastward from north "
+                             "(180 = south)."})
+      .field("gcr", &SolarSection::gcr,
+             {.kind = ValueKind::kNumber,
+              .default_toml = "0.4",
+              .min = kMinGcr,
+              .max = kMaxGcr,
+              .description = "Ground coverage ratio: row width / row pitch (self-shading and "
+                             "backtracking)."})
+      .field("rotation_limit", &SolarSection::rotation_limit_deg,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "deg",
+              .default_toml = "45",
+              .min = 0.0,
+              .max = kMaxTiltDeg,
+              .description = "Largest rotation of a single-axis tracker from flat."})
+      .field("dc_ac_ratio", &SolarSection::dc_ac_ratio,
+             {.kind = ValueKind::kNumber,
+              .default_toml = "1.2",
+              .min = 0.5,
+              .max = kMaxDcAcRatio,
+              .description = "DC nameplate / inverter AC rating; output clips at the AC rating."})
+      .field("losses", &SolarSection::losses_fraction,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"14.08 %\"",
+              .min = 0.0,
+              .max = 0.99,
+              .description = "System losses: soiling, wiring, mismatch, connections, nameplate, "
+                             "age, availability (PVWatts v8 default 14.08 %)."})
+      .field("module", &SolarSection::module,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"standard\"",
+              .choices = {"standard", "premium", "thin-film"},
+              .description = "PVWatts module type (temperature coefficient -0.37, -0.35 or "
+                             "-0.32 %/C)."})
+      .field("inverter_efficiency", &SolarSection::inverter_efficiency,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"96 %\"",
+              .min = 0.9,
+              .max = 0.995,
+              .description = "Nominal inverter efficiency (part-load curve of PVWatts)."})
+      .field("sky_model", &SolarSection::sky_model,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"perez\"",
+              .choices = {"perez", "hay-davies", "isotropic"},
+              .description = "Sky-diffuse transposition model (Perez 1990, Hay-Davies 1980 or "
+                             "isotropic)."})
+      .field("albedo", &SolarSection::albedo,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "0.2",
+              .min = 0.0,
+              .max = 1.0,
+              .description = "Ground reflectance. When written it applies at every step; when "
+                             "omitted the weather's albedo is used where it has one, else 0.2."})
+      .build();
+}
+
 TableSpec building_table() {
   return TableDeclaration<BuildingSection>("building",
                                            "One data-centre building (repeat for each).",
@@ -159,8 +283,8 @@ TableSpec grid_table() {
 }  // namespace
 
 const Schema& scenario_schema() {
-  static const Schema kSchema({run_table(), site_table(), building_table(), compute_table(),
-                               facility_table(), grid_table()});
+  static const Schema kSchema({run_table(), site_table(), weather_table(), building_table(),
+                               solar_table(), compute_table(), facility_table(), grid_table()});
   return kSchema;
 }
 

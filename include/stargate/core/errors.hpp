@@ -54,6 +54,10 @@ class SourceIndex {
   /// The recorded location, or `fallback` when the field was not written in the input.
   [[nodiscard]] SourceLocation find(const std::string& field_path,
                                     const SourceLocation& fallback) const;
+  /// Whether the field was written in the input (rather than taken from its default).
+  [[nodiscard]] bool contains(const std::string& field_path) const {
+    return locations_.contains(field_path);
+  }
 
  private:
   std::map<std::string, SourceLocation> locations_;

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "stargate/core/errors.hpp"
+#include "stargate/core/solar_types.hpp"
 #include "stargate/core/time_grid.hpp"
 
 namespace stargate {
@@ -31,6 +32,30 @@ struct SiteSection {
   double longitude_deg = 0.0;  ///< east positive
   double elevation_m = 0.0;
   double utc_offset_s = 0.0;  ///< standard-time offset from UTC (no daylight saving)
+};
+
+/// [site.weather]: the weather every resource and cooling model reads.
+struct WeatherSection {
+  std::string file;                 ///< NSRDB/TMY/EPW file; empty = synthetic from `climate`
+  std::string climate = "abilene";  ///< monthly climatology for synthetic weather
+};
+
+/// [[solar]]: one PV array with its inverters (PVWatts v8 model).
+struct SolarSection {
+  std::string name;
+  LocalTime online;             ///< first instant the array produces
+  double dc_capacity_kw = 0.0;  ///< DC nameplate at STC
+  ArrayType array = ArrayType::kOneAxisBacktracking;
+  double tilt_deg = 0.0;       ///< fixed tilt or tracker axis tilt
+  double azimuth_deg = 180.0;  ///< eastward from north
+  double gcr = 0.4;
+  double rotation_limit_deg = 45.0;
+  double dc_ac_ratio = 1.2;
+  double losses_fraction = 0.1408;
+  ModuleType module = ModuleType::kStandard;
+  double inverter_efficiency = 0.96;
+  SkyModel sky_model = SkyModel::kPerez;
+  double albedo = 0.2;  ///< used where the weather has none, or always when written
 };
 
 /// [[building]]: one data hall with its IT capacity and GPUs.
@@ -62,7 +87,9 @@ struct Scenario {
   std::string source_file;  ///< path the scenario was read from
   RunSection run;
   SiteSection site;
+  WeatherSection weather;
   std::vector<BuildingSection> buildings;
+  std::vector<SolarSection> solar;
   ComputeSection compute;
   FacilitySection facility;
   GridSection grid;

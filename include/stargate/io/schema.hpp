@@ -166,6 +166,11 @@ class Schema {
   std::vector<TableSpec> tables_;
 };
 
+/// Parses a command-line value for `field` with the same checks as in a scenario file: the text
+/// is read as a TOML value when it is one ("30", "true"), else as a string ("96 %", "fixed").
+/// Throws std::invalid_argument whose what() says what was expected and what was found.
+[[nodiscard]] FieldValue parse_field_text(const FieldSpec& field, std::string_view text);
+
 /// The scenario schema (immutable, built on first use).
 [[nodiscard]] const Schema& scenario_schema();
 

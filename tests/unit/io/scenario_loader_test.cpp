@@ -239,3 +239,66 @@ TEST(ScenarioLoader, OverridesReplaceValuesWithTheSameValidation) {
 
 }  // namespace
 }  // namespace stargate
+
+namespace stargate {
+namespace {
+
+const std::string kSolar = R"(
+[[solar]]
+name = "PV 1"
+capacity = "250 MW"
+array = "fixed"
+tilt = 30
+losses = "12 %"
+module = "thin-film"
+)";
+
+TEST(ScenarioLoaderSolar, ArraysBindToEnumsWithDefaults) {
+  const Scenario s = load_scenario_text(kValid + kSolar, "s.toml");
+  ASSERT_EQ(s.solar.size(), 1U);
+  const SolarSection& pv = s.solar[0];
+  EXPECT_EQ(pv.dc_capacity_kw, 250'000.0);
+  EXPECT_EQ(pv.array, ArrayType::kFixedOpenRack);
+  EXPECT_EQ(pv.module, ModuleType::kThinFilm);
+  EXPECT_EQ(pv.sky_model, SkyModel::kPerez);
+  EXPECT_DOUBLE_EQ(pv.tilt_deg, 30.0);
+  EXPECT_DOUBLE_EQ(pv.losses_fraction, 0.12);
+  EXPECT_DOUBLE_EQ(pv.inverter_efficiency, 0.96);
+  EXPECT_DOUBLE_EQ(pv.dc_ac_ratio, 1.2);
+  EXPECT_EQ(s.weather.file, "");
+  EXPECT_EQ(s.weather.climate, "abilene");
+}
+
+TEST(ScenarioLoaderSolar, ChoiceErrorsSuggest) {
+  const std::string bad = replace(kValid + kSolar, "\"fixed\"", "\"1-axis\"");
+  EXPECT_NE(error_of(bad).find("solar[0].array: expected one of \"fixed\", \"fixed-roof\", "
+                               "\"1axis\", \"1axis-backtrack\", \"2axis\", got \"1-axis\"; did you "
+                               "mean '1axis'?"),
+            std::string::npos)
+      << error_of(bad);
+}
+
+TEST(ScenarioLoaderSolar, FixedArraysNeedATilt) {
+  const std::string no_tilt = replace(kValid + kSolar, "tilt = 30\n", "");
+  EXPECT_NE(error_of(no_tilt).find("s.toml:22:1: error: solar[0].tilt: missing required field "
+                                   "'tilt' for a fixed array"),
+            std::string::npos)
+      << error_of(no_tilt);
+  const std::string tracker = replace(no_tilt, "\"fixed\"", "\"1axis-backtrack\"");
+  EXPECT_EQ(error_of(tracker), "");
+}
+
+TEST(ScenarioLoaderSolar, NestedWeatherTable) {
+  const std::string text = replace(kValid, "utc_offset = \"-6 h\"\n",
+                                   "utc_offset = \"-6 h\"\n\n[site.weather]\nfile = \"w.csv\"\n");
+  EXPECT_EQ(load_scenario_text(text, "s.toml").weather.file, "w.csv");
+  const std::string typo = replace(text, "file = ", "flie = ");
+  EXPECT_NE(error_of(typo).find("site.weather.flie: unknown key; did you mean 'file'?"),
+            std::string::npos)
+      << error_of(typo);
+  const std::vector<std::string> set{"site.weather.climate=abilene", "solar[0].array=2axis"};
+  EXPECT_EQ(load_scenario_text(kValid + kSolar, "s.toml", set).solar[0].array, ArrayType::kTwoAxis);
+}
+
+}  // namespace
+}  // namespace stargate

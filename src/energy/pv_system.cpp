@@ -1,0 +1,270 @@
+// The PVWatts v8 chain over a weather series (see include/stargate/energy/pv_system.hpp and
+// docs/solar.md).
+//
+// Per row with the sun up (src/energy/pv_sun.hpp):
+//   1. surface orientation and angle of incidence (stargate/weather/tracking.hpp);
+//   2. POA beam, sky and ground diffuse (stargate/weather/irradiance.hpp); a row whose beam on the
+//      horizontal exceeds the extraterrestrial irradiance (Gon cos Z) is treated as bad data and
+//      gets no irradiance, as PVWatts does;
+//   3. self-shading of open-rack fixed rows and single-axis trackers: beam times (1 - shaded
+//      fraction) (fixed rows and trackers without backtracking), sky and ground diffuse times
+//      their view-factor derates (all three), when the diffuse POA is at least 0.1 W/m2
+//      (stargate/weather/self_shading.hpp, layout in src/energy/pv_layout.hpp);
+//   4. cover transmission f_cover = tpoa / poa for 0.5 < aoi < 89.5 deg (else 1), spectral
+//      modifier f_AM (src/energy/pv_optics.hpp);
+//   5. cell temperature from the POA (src/energy/pv_thermal.hpp), NOCT 49 C for roof mounts and
+//      45 C otherwise, module height 5 m, wind clipped at 0;
+//   6. P_dc = P_dc0 (poa f_cover f_AM / 1000) (1 + gamma (T_cell - 25)) (1 - losses);
+//   7. inverter part-load efficiency and clipping (src/energy/pv_inverter.hpp).
+// Rows with the sun down give zero, with the cell at air temperature.
+//
+// Worked number (a standard 100,000 kWdc array, losses 14.08 %): poa 800 W/m2, f_cover 0.99,
+// f_AM 1.0, T_cell 45 C -> P_dc = 100,000 * 0.792 * (1 - 0.0037 * 20) * 0.8592 = 63,015 kW; the
+// inverter (76,923 kWac, 96 %) at x = 63,015 / 80,128 = 0.786 gives 0.9637 -> 60,735 kW AC.
+#include "stargate/energy/pv_system.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <limits>
+#include <numbers>
+#include <stdexcept>
+#include <string>
+
+#include "energy/pv_inverter.hpp"
+#include "energy/pv_layout.hpp"
+#include "energy/pv_optics.hpp"
+#include "energy/pv_sun.hpp"
+#include "energy/pv_thermal.hpp"
+#include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
+#include "stargate/weather/irradiance.hpp"
+#include "stargate/weather/self_shading.hpp"
+#include "stargate/weather/tracking.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kDegToRad = std::numbers::pi / 180.0;
+constexpr double kModuleHeightM = 5.0;
+constexpr double kNoctOpenRackC = 45.0;
+constexpr double kNoctRoofC = 49.0;
+constexpr double kMinCoverAoiDeg = 0.5;   // the cover model is used for 0.5 < aoi < 89.5 deg
+constexpr double kMaxCoverAoiDeg = 89.5;
+constexpr double kMinDiffuseForDerateW_m2 = 0.1;
+constexpr double kDerateTolerance = 1e-5;
+constexpr double kStcIrradianceW_m2 = 1000.0;
+constexpr double kStcCellC = 25.0;
+constexpr std::array<int, 12> kDaysBeforeMonth = {0,   31,  59,  90,  120, 151,
+                                                  181, 212, 243, 273, 304, 334};
+
+void require(bool ok, const std::string& message) {
+  if (!ok) throw std::invalid_argument("simulate_pv: " + message);
+}
+
+bool in_range(double value, double low, double high) {
+  return std::isfinite(value) && value >= low && value <= high;
+}
+
+void validate(const PvSystemParams& p) {
+  require(std::isfinite(p.dc_capacity_kw) && p.dc_capacity_kw > 0.0,
+          "dc_capacity_kw must be positive, got " + std::to_string(p.dc_capacity_kw));
+  require(std::isfinite(p.dc_ac_ratio) && p.dc_ac_ratio > 0.0,
+          "dc_ac_ratio must be positive, got " + std::to_string(p.dc_ac_ratio));
+  require(in_range(p.tilt_deg, 0.0, 90.0),
+          "tilt_deg must be 0..90, got " + std::to_string(p.tilt_deg));
+  require(in_range(p.azimuth_deg, 0.0, 360.0),
+          "azimuth_deg must be 0..360, got " + std::to_string(p.azimuth_deg));
+  require(in_range(p.gcr, 0.01, 0.99), "gcr must be 0.01..0.99, got " + std::to_string(p.gcr));
+  require(in_range(p.rotation_limit_deg, 0.0, 90.0),
+          "rotation_limit_deg must be 0..90, got " + std::to_string(p.rotation_limit_deg));
+  require(in_range(p.losses_fraction, -0.05, 0.99),
+          "losses_fraction must be -0.05..0.99, got " + std::to_string(p.losses_fraction));
+  require(in_range(p.inverter_efficiency, 0.9, 0.995),
+          "inverter_efficiency must be 0.9..0.995, got " +
+              std::to_string(p.inverter_efficiency));
+  require(in_range(p.albedo, 0.0, 1.0), "albedo must be 0..1, got " + std::to_string(p.albedo));
+}
+
+void validate(const WeatherSeries& w) {
+  const std::size_t n = w.size();
+  require(w.ghi_w_m2.size() == n && w.dni_w_m2.size() == n && w.dhi_w_m2.size() == n &&
+              w.temp_air_c.size() == n && w.wind_speed_m_s.size() == n &&
+              w.pressure_mbar.size() == n && w.albedo.size() == n,
+          "weather columns must all have one value per row (" + std::to_string(n) + ")");
+  require(w.interval_s > 0, "weather interval must be positive");
+}
+
+MountGeometry mount_of(const PvSystemParams& p) {
+  MountGeometry mount;
+  mount.tilt_deg = p.tilt_deg;
+  mount.azimuth_deg = p.azimuth_deg;
+  mount.rotation_limit_deg = p.rotation_limit_deg;
+  mount.gcr = p.gcr;
+  switch (p.array_type) {
+    case ArrayType::kFixedOpenRack:
+    case ArrayType::kFixedRoof: mount.mode = TrackingMode::kFixed; break;
+    case ArrayType::kOneAxis: mount.mode = TrackingMode::kSingleAxis; break;
+    case ArrayType::kOneAxisBacktracking:
+      mount.mode = TrackingMode::kSingleAxis;
+      mount.backtracking = true;
+      break;
+    case ArrayType::kTwoAxis: mount.mode = TrackingMode::kTwoAxis; break;
+  }
+  return mount;
+}
+
+// Day of the year 1..365 on a calendar without 29 February (PVWatts' extraterrestrial check).
+int day_of_year(LocalTime time) {
+  const CivilTime civil = civil_from_local(time);
+  return kDaysBeforeMonth[static_cast<std::size_t>(civil.month - 1)] + civil.day;
+}
+
+}  // namespace
+
+PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather) {
+  validate(params);
+  validate(weather);
+  const std::size_t n = weather.size();
+  const double step_h = static_cast<double>(weather.interval_s) / kSecondsPerHour;
+
+  const pv::ModuleSpec module = pv::module_spec(params.module_type);
+  const pv::ArrayLayout layout = pv::estimate_layout(params.dc_capacity_kw, params.array_type, module);
+  const bool self_shading = pv::has_self_shading(params.array_type);
+  const bool fixed_rack = params.array_type == ArrayType::kFixedOpenRack;
+  const bool true_tracking_1x = params.array_type == ArrayType::kOneAxis;
+  const double row_length_to_height = layout.end_effect
+                                          ? layout.row_length_to_height
+                                          : std::numeric_limits<double>::infinity();
+  const MountGeometry mount = mount_of(params);
+  validate_mount(mount);
+
+  const double ac_rating_kw = params.dc_capacity_kw / params.dc_ac_ratio;
+  const pv::PvwattsInverter inverter(ac_rating_kw, params.inverter_efficiency);
+  const pv::CoverOptics cover(module.anti_reflective);
+  pv::FuentesThermalModel thermal(
+      params.array_type == ArrayType::kFixedRoof ? kNoctRoofC : kNoctOpenRackC, kModuleHeightM,
+      step_h);
+  const double array_area_m2 = params.dc_capacity_kw / module.stc_efficiency;  // at 1 kW/m2
+  const double dc_loss_factor = 1.0 - params.losses_fraction;
+  const double elevation_m = weather.site.elevation_m;
+
+  PvOutput out;
+  out.sun_zenith_deg.assign(n, 0.0);
+  out.aoi_deg.assign(n, 0.0);
+  out.poa_w_m2.assign(n, 0.0);
+  out.tpoa_w_m2.assign(n, 0.0);
+  out.tcell_c.assign(n, 0.0);
+  out.dc_kw.assign(n, 0.0);
+  out.ac_kw.assign(n, 0.0);
+  out.sun_up.assign(n, 0);
+  const pv::SunColumns sun = pv::pvwatts_sun(weather);
+  PvLossBreakdown& loss = out.losses;
+
+  for (std::size_t i = 0; i < n; ++i) {
+    const double zenith_deg = sun.zenith_deg[i];
+    out.sun_zenith_deg[i] = zenith_deg;
+    out.sun_up[i] = static_cast<std::uint8_t>(sun.sun_up[i]);
+    if (sun.sun_up[i] == pv::SunUp::kDown) {
+      out.tcell_c[i] = weather.temp_air_c[i];
+      continue;
+    }
+    const double sun_azimuth_deg = sun.azimuth_deg[i];
+    const SurfaceOrientation surface = orient_surface(mount, zenith_deg, sun_azimuth_deg);
+    out.aoi_deg[i] = surface.aoi_deg;
+
+    const double dni = weather.dni_w_m2[i];
+    const double dhi = weather.dhi_w_m2[i];
+    const double weather_albedo = weather.albedo[i];
+    const double albedo = params.albedo_from_weather && std::isfinite(weather_albedo) &&
+                                  weather_albedo > 0.0 && weather_albedo < 1.0
+                              ? weather_albedo
+                              : params.albedo;
+    const double cos_zenith = std::cos(zenith_deg * kDegToRad);
+    const double gon = extraterrestrial_normal_w_m2(day_of_year(weather.time[i]));
+    const double beam_horizontal = dni < 0.0 ? 0.0 : dni * cos_zenith;
+    const double extraterrestrial_horizontal = zenith_deg < 90.0 ? gon * cos_zenith : 0.0;
+
+    PoaIrradiance poa;
+    if (!(beam_horizontal > extraterrestrial_horizontal)) {
+      const HorizontalIrradiance horizontal{dni, dhi, albedo};
+      const SkyGeometry geometry{zenith_deg, surface.cos_aoi, surface.tilt_deg};
+      switch (params.sky_model) {
+        case SkyModel::kPerez: poa = perez_poa(horizontal, geometry); break;
+        case SkyModel::kHayDavies: poa = hay_davies_poa(horizontal, geometry, gon); break;
+        case SkyModel::kIsotropic: poa = isotropic_poa(horizontal, geometry); break;
+      }
+    }
+    const double poa_nominal = poa.total_w_m2();
+
+    if (self_shading) {
+      if (fixed_rack) {
+        poa.beam_w_m2 *= 1.0 - fixed_rack_shaded_fraction(surface.tilt_deg, surface.azimuth_deg,
+                                                          zenith_deg, sun_azimuth_deg,
+                                                          params.gcr, row_length_to_height);
+      } else if (true_tracking_1x) {
+        poa.beam_w_m2 *= 1.0 - single_axis_shaded_fraction(surface.ideal_rotation_deg,
+                                                           surface.rotation_deg, params.gcr);
+      }
+      if (std::getenv("DUMPCOMP")) std::fprintf(stderr, "C %zu %.6f %.6f %.6f %.6f\n", i, poa.beam_w_m2, poa.sky_diffuse_w_m2, poa.ground_diffuse_w_m2, surface.tilt_deg);
+      if (poa.sky_diffuse_w_m2 + poa.ground_diffuse_w_m2 >= kMinDiffuseForDerateW_m2) {
+        const double sky_derate = sky_diffuse_derate(surface.tilt_deg, params.gcr);
+        const double ground_derate =
+            ground_diffuse_derate(surface.tilt_deg, zenith_deg, params.gcr, layout.rows,
+                                  dni * cos_zenith, dhi);
+        if (sky_derate >= -kDerateTolerance && sky_derate <= 1.0 + kDerateTolerance) {
+          if (!std::getenv("NOSKY")) poa.sky_diffuse_w_m2 *= sky_derate;
+        }
+        if (ground_derate >= -kDerateTolerance && ground_derate <= 1.0 + kDerateTolerance) {
+          if (!std::getenv("NOGND")) poa.ground_diffuse_w_m2 *= ground_derate;
+        }
+      }
+    }
+    const double poa_w_m2 = poa.total_w_m2();
+    out.poa_w_m2[i] = poa_w_m2;
+
+    double cover_factor = 1.0;
+    if (surface.aoi_deg > kMinCoverAoiDeg && surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0) {
+      double tpoa = cover.transmitted_w_m2(surface.aoi_deg, surface.tilt_deg, poa.beam_w_m2,
+                                           poa.sky_diffuse_w_m2, poa.ground_diffuse_w_m2);
+      if (tpoa > poa_w_m2) tpoa = poa_w_m2;
+      out.tpoa_w_m2[i] = tpoa;
+      cover_factor = tpoa / poa_w_m2;
+    }
+    const double spectral_factor = pv::spectral_modifier(zenith_deg, elevation_m);
+    const double cell_c =
+        thermal.step(poa_w_m2, std::max(weather.wind_speed_m_s[i], 0.0), weather.temp_air_c[i]);
+    out.tcell_c[i] = cell_c;
+    const double thermal_factor = 1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC);
+
+    const double dc_nominal_kw = params.dc_capacity_kw * poa_w_m2 / kStcIrradianceW_m2;
+    const double dc_kw = dc_nominal_kw * cover_factor * spectral_factor * thermal_factor *
+                         dc_loss_factor;
+    const pv::InverterOutput ac = inverter.convert(dc_kw);
+    out.dc_kw[i] = dc_kw;
+    out.ac_kw[i] = ac.ac_kw;
+
+    loss.poa_nominal_kwh += poa_nominal * array_area_m2 * step_h / kWPerKw;
+    loss.poa_shading_kwh += (poa_nominal - poa_w_m2) * array_area_m2 * step_h / kWPerKw;
+    loss.dc_nominal_kwh += dc_nominal_kw * step_h;
+    loss.dc_cover_kwh += (1.0 - cover_factor) * dc_nominal_kw * step_h;
+    loss.dc_spectral_kwh += (1.0 - spectral_factor) * dc_nominal_kw * step_h;
+    loss.dc_thermal_kwh += (1.0 - thermal_factor) * dc_nominal_kw * step_h;
+    loss.dc_other_kwh += params.losses_fraction * dc_nominal_kw * step_h;
+    loss.ac_nominal_kwh += dc_kw * step_h;
+    loss.ac_efficiency_kwh += (dc_kw > 0.0 ? ac.efficiency_loss_kw : 0.0) * step_h;
+    loss.ac_clipping_kwh += ac.clipping_loss_kw * step_h;
+  }
+
+  double energy_kwh = 0.0;
+  for (const double ac_kw : out.ac_kw) energy_kwh += ac_kw * step_h;
+  loss.ac_delivered_kwh = energy_kwh;
+  out.annual_ac_kwh = energy_kwh;
+  const double hours = static_cast<double>(n) * step_h;
+  out.capacity_factor_ac = hours > 0.0 ? energy_kwh / (ac_rating_kw * hours) : 0.0;
+  return out;
+}
+
+}  // namespace stargate

@@ -1,0 +1,128 @@
+#include "io/csv_table.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <system_error>
+
+namespace stargate {
+namespace {
+
+bool is_space(char c) {
+  return c == ' ' || c == '\t';
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) {
+    text.remove_prefix(1);
+  }
+  while (!text.empty() && is_space(text.back())) {
+    text.remove_suffix(1);
+  }
+  return text;
+}
+
+}  // namespace
+
+CsvLines::CsvLines(std::string_view text) : text_(text) {
+  constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
+  if (text_.starts_with(kByteOrderMark)) {
+    position_ = kByteOrderMark.size();
+  }
+}
+
+bool CsvLines::next() {
+  if (position_ >= text_.size()) {
+    return false;
+  }
+  const std::size_t end = text_.find('\n', position_);
+  const std::size_t stop = end == std::string_view::npos ? text_.size() : end;
+  line_ = text_.substr(position_, stop - position_);
+  if (!line_.empty() && line_.back() == '\r') {
+    line_.remove_suffix(1);
+  }
+  position_ = end == std::string_view::npos ? text_.size() : end + 1;
+  ++number_;
+  return true;
+}
+
+std::size_t CsvLines::lines_left() const {
+  if (position_ >= text_.size()) {
+    return 0;
+  }
+  const auto rest = text_.substr(position_);
+  const auto breaks = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
+  return rest.back() == '\n' ? breaks : breaks + 1;
+}
+
+void split_csv_line(std::string_view line, std::vector<CsvCell>& cells) {
+  cells.clear();
+  std::size_t start = 0;
+  while (true) {
+    std::size_t begin = start;
+    while (begin < line.size() && is_space(line[begin])) {
+      ++begin;
+    }
+    if (begin < line.size() && line[begin] == '"') {
+      // Quoted cell: runs to the closing quote that is not doubled.
+      std::size_t close = begin + 1;
+      while (close < line.size()) {
+        if (line[close] == '"') {
+          if (close + 1 < line.size() && line[close + 1] == '"') {
+            close += 2;
+            continue;
+          }
+          break;
+        }
+        ++close;
+      }
+      const auto quoted = line.substr(begin + 1, std::min(close, line.size()) - begin - 1);
+      cells.push_back(CsvCell{quoted, begin});
+      const std::size_t comma = close < line.size() ? line.find(',', close) : std::string::npos;
+      if (comma == std::string_view::npos) {
+        return;
+      }
+      start = comma + 1;
+      continue;
+    }
+    const std::size_t comma = line.find(',', start);
+    const std::size_t stop = comma == std::string_view::npos ? line.size() : comma;
+    cells.push_back(CsvCell{trim(line.substr(start, stop - start)), begin});
+    if (comma == std::string_view::npos) {
+      return;
+    }
+    start = comma + 1;
+  }
+}
+
+int csv_column(std::string_view line, std::size_t offset) {
+  int column = 1;
+  const std::size_t stop = std::min(offset, line.size());
+  for (std::size_t i = 0; i < stop; ++i) {
+    // Count the first byte of every UTF-8 sequence (not the 10xxxxxx continuation bytes).
+    if ((static_cast<unsigned char>(line[i]) & 0xC0U) != 0x80U) {
+      ++column;
+    }
+  }
+  return column + static_cast<int>(offset - stop);
+}
+
+bool parse_csv_number(std::string_view text, double& value) {
+  if (!text.empty() && text.front() == '+') {
+    text.remove_prefix(1);
+    if (!text.empty() && (text.front() == '-' || text.front() == '+')) {
+      return false;
+    }
+  }
+  if (text.empty()) {
+    return false;
+  }
+  const char* end = text.data() + text.size();
+  const auto result = std::from_chars(text.data(), end, value);
+  return result.ec == std::errc() && result.ptr == end;
+}
+
+bool is_blank_line(std::string_view line) {
+  return trim(line).empty();
+}
+
+}  // namespace stargate

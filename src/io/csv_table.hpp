@@ -1,0 +1,55 @@
+// Splitting CSV text into lines and cells without copying, with the line and column of every cell
+// for diagnostics. Cells are views into the text: reading a row allocates nothing once the cell
+// vector has grown to the row's width.
+#pragma once
+
+#include <cstddef>
+#include <string_view>
+#include <vector>
+
+namespace stargate {
+
+/// One cell of a CSV line: its text (surrounding spaces and tabs and the outer double quotes
+/// removed) and the byte offset in the line where the cell starts.
+struct CsvCell {
+  std::string_view text;
+  std::size_t offset = 0;
+};
+
+/// Walks a text line by line. Accepts "\n" and "\r\n" line ends and skips a UTF-8 byte-order
+/// mark at the start.
+class CsvLines {
+ public:
+  explicit CsvLines(std::string_view text);
+
+  /// Moves to the next line; false at the end of the text.
+  bool next();
+  /// The current line, without its line end.
+  [[nodiscard]] std::string_view line() const { return line_; }
+  /// 1-based number of the current line (0 before the first call to next()).
+  [[nodiscard]] int number() const { return number_; }
+  /// How many lines follow the current one (an upper bound on the rows left to read).
+  [[nodiscard]] std::size_t lines_left() const;
+
+ private:
+  std::string_view text_;
+  std::size_t position_ = 0;
+  std::string_view line_;
+  int number_ = 0;
+};
+
+/// Splits a line at commas into `cells` (cleared first; its capacity is reused). A cell in double
+/// quotes may contain commas; a doubled quote inside it stays doubled in the view.
+void split_csv_line(std::string_view line, std::vector<CsvCell>& cells);
+
+/// 1-based character column (UTF-8 aware) of a byte offset in a line.
+[[nodiscard]] int csv_column(std::string_view line, std::size_t offset);
+
+/// Parses a whole cell as a number (a leading '+' is allowed, nothing may follow); false when the
+/// text is not a number. "nan" and "inf" parse: the caller decides what they mean.
+[[nodiscard]] bool parse_csv_number(std::string_view text, double& value);
+
+/// True when the line holds nothing but spaces and tabs.
+[[nodiscard]] bool is_blank_line(std::string_view line);
+
+}  // namespace stargate
