@@ -55,7 +55,30 @@ double slab_transmittance(double sin_incidence, double cos_incidence, double n_i
 }
 
 CoverOptics::CoverOptics(bool anti_reflective_coating)
-    : coated_(anti_reflective_coating), tau_normal_(cover_transmittance(kMinAngleDeg)) {}
+    : coated_(anti_reflective_coating), tau_normal_(normal_transmittance()) {}
+
+double CoverOptics::normal_transmittance() const {
+  // PVWatts v8's reference: the coating at 1 deg, then the glass at the refracted angle but lit
+  // from air (n = 1). With a coating this reference is lower than the coated cover's own
+  // transmittance near normal incidence, so K_beam is capped at 1 up to about 55 deg.
+  const double angle = kMinAngleDeg * kDegToRad;
+  double sin_in = std::sin(angle);
+  double cos_in = std::cos(angle);
+  double tau = 1.0;
+  if (coated_) {
+    double sin_out = 0.0;
+    double cos_out = 0.0;
+    tau *= slab_transmittance(sin_in, cos_in, kAirIndex, kCoatingIndex, kCoatingExtinctionPerM,
+                              kCoatingThicknessM, sin_out, cos_out);
+    sin_in = sin_out;
+    cos_in = cos_out;
+  }
+  double sin_out = 0.0;
+  double cos_out = 0.0;
+  tau *= slab_transmittance(sin_in, cos_in, kAirIndex, kGlassIndex, kGlassExtinctionPerM,
+                            kGlassThicknessM, sin_out, cos_out);
+  return tau;
+}
 
 double CoverOptics::cover_transmittance(double angle_deg) const {
   const double angle = std::clamp(angle_deg, kMinAngleDeg, kMaxAngleDeg) * kDegToRad;

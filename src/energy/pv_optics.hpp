@@ -57,6 +57,8 @@ class CoverOptics {
  private:
   // Transmittance through the whole cover (coating if any, then glass) at an angle.
   [[nodiscard]] double cover_transmittance(double angle_deg) const;
+  // The normalising transmittance at (almost) normal incidence.
+  [[nodiscard]] double normal_transmittance() const;
   // Transmittance through the bare glass from air at an angle.
   [[nodiscard]] double glass_transmittance(double angle_deg) const;
 

@@ -26,8 +26,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
-#include <cstdlib>
 #include <limits>
 #include <numbers>
 #include <stdexcept>
@@ -208,17 +206,16 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
         poa.beam_w_m2 *= 1.0 - single_axis_shaded_fraction(surface.ideal_rotation_deg,
                                                            surface.rotation_deg, params.gcr);
       }
-      if (std::getenv("DUMPCOMP")) std::fprintf(stderr, "C %zu %.6f %.6f %.6f %.6f\n", i, poa.beam_w_m2, poa.sky_diffuse_w_m2, poa.ground_diffuse_w_m2, surface.tilt_deg);
       if (poa.sky_diffuse_w_m2 + poa.ground_diffuse_w_m2 >= kMinDiffuseForDerateW_m2) {
         const double sky_derate = sky_diffuse_derate(surface.tilt_deg, params.gcr);
         const double ground_derate =
             ground_diffuse_derate(surface.tilt_deg, zenith_deg, params.gcr, layout.rows,
                                   dni * cos_zenith, dhi);
         if (sky_derate >= -kDerateTolerance && sky_derate <= 1.0 + kDerateTolerance) {
-          if (!std::getenv("NOSKY")) poa.sky_diffuse_w_m2 *= sky_derate;
+          poa.sky_diffuse_w_m2 *= sky_derate;
         }
         if (ground_derate >= -kDerateTolerance && ground_derate <= 1.0 + kDerateTolerance) {
-          if (!std::getenv("NOGND")) poa.ground_diffuse_w_m2 *= ground_derate;
+          poa.ground_diffuse_w_m2 *= ground_derate;
         }
       }
     }

@@ -47,9 +47,12 @@ void write_console_summary(const Scenario& scenario, const Results& results, std
       group = kpi.group;
       out << fmt::format("\n{}\n", capitalised(group));
     }
-    const std::string value = readable(kpi.value);
+    // Fractions read better as percentages on the console (summary.json keeps fractions).
+    const bool fraction = kpi.unit == "fraction";
+    const std::string value =
+        fraction ? fmt::format("{:.2f}", kpi.value / kPercent) : readable(kpi.value);
     out << fmt::format("  {:.<42} {:>16} {}\n", kpi.description + " ", value,
-                       kpi.unit == "fraction" ? "" : kpi.unit);
+                       fraction ? "%" : kpi.unit);
   }
   for (const auto& warning : results.warnings()) {
     out << fmt::format("\nwarning: {}\n", warning);

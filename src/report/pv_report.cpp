@@ -10,11 +10,9 @@
 namespace stargate {
 namespace {
 
-constexpr double kPercentPerFraction = 100.0;
-
 void loss_line(std::ostream& out, const char* label, double loss_kwh, double base_kwh) {
   out << fmt::format("  {:<34} {:>14.0f} kWh  {:>6.2f} %\n", label, loss_kwh,
-                     base_kwh > 0.0 ? kPercentPerFraction * loss_kwh / base_kwh : 0.0);
+                     base_kwh > 0.0 ? loss_kwh / base_kwh / kPercent : 0.0);
 }
 
 }  // namespace
@@ -49,9 +47,9 @@ void write_pv_summary(const PvSystemParams& params, const WeatherSeries& weather
   out << fmt::format("  Specific yield {:>26.1f} kWh/kWdc\n",
                      output.annual_ac_kwh / params.dc_capacity_kw);
   out << fmt::format("  Capacity factor (AC) {:>20.2f} %\n",
-                     kPercentPerFraction * output.annual_ac_kwh / (ac_kw * hours));
+                     output.annual_ac_kwh / (ac_kw * hours) / kPercent);
   out << fmt::format("  Capacity factor (DC) {:>20.2f} %\n",
-                     kPercentPerFraction * output.annual_ac_kwh / (params.dc_capacity_kw * hours));
+                     output.annual_ac_kwh / (params.dc_capacity_kw * hours) / kPercent);
 
   std::array<double, 12> monthly_kwh{};
   const double interval_h = static_cast<double>(weather.interval_s) / kSecondsPerHour;

@@ -79,9 +79,13 @@ double ground_diffuse_derate(double surface_tilt_deg, double sun_zenith_deg, dou
                           std::sin(elevation_deg * kDegToRad);
     sunlit_strip = std::max(kMinSunlitStrip, pitch - shadow);
   }
+  // Rows behind the first see the ground strip in front of them instead of an open field.
+  const double open_field = (1.0 - cos_tilt) * 0.5;
   const double inner_rows = rows - 1.0;
-  const double beam_factor = (1.0 + inner_rows * row_to_ground_strip(sunlit_strip, cos_tilt)) / rows;
-  const double diffuse_factor = (1.0 + inner_rows * row_to_ground_strip(pitch, cos_tilt)) / rows;
+  const double beam_factor =
+      (1.0 + inner_rows * row_to_ground_strip(sunlit_strip, cos_tilt) / open_field) / rows;
+  const double diffuse_factor =
+      (1.0 + inner_rows * row_to_ground_strip(pitch, cos_tilt) / open_field) / rows;
   return (beam_factor * beam_horizontal_w_m2 + diffuse_factor * diffuse_horizontal_w_m2) / total;
 }
 

@@ -22,14 +22,16 @@
 // (1 + cos b) / 2. Averaged over the row height this integrates in closed form to
 //   F_sky = (1 + R - sqrt(1 + R^2 - 2 R cos b)) / (1 + cos b),  R = 1/gcr.
 //
-// Ground-reflected diffuse (Deline et al. 2013): with F1 = albedo (1 - cos b) / 2 the view of
-// an open field, F(Y) = (1 + Y - sqrt(1 + Y^2 + 2 Y cos b)) / 2 the view factor (crossed strings)
-// from a row to a strip of ground of length Y in front of it, Y1 = R - sin(180 - a - b) / sin a
-// the sunlit strip between rows, N rows of which only the first sees an open field:
-//   F_gnd = [Gbh (1 + (N-1) F(Y1)) + Gdh (1 + (N-1) F(R))] / (N (Gbh + Gdh)),
+// Ground-reflected diffuse (Deline et al. 2013): with Fo = (1 - cos b) / 2 the view factor of
+// a row to an open field, F(Y) = (1 + Y - sqrt(1 + Y^2 + 2 Y cos b)) / 2 the view factor (crossed
+// strings) from a row to the strip of ground of length Y in front of it, Y1 = R - sin(180 - a -
+// b) / sin a the sunlit part of that strip (sun elevation a), and N rows of which only the first
+// sees an open field:
+//   F_gnd = [Gbh (1 + (N-1) F(Y1) / Fo) + Gdh (1 + (N-1) F(R) / Fo)] / (N (Gbh + Gdh)),
 // Gbh and Gdh the beam and diffuse irradiance on the horizontal.
 //
-// Worked numbers (gcr 0.35, tilt 30 deg): F_sky = (1 + 2.857 - 2.0528) / 1.8660 = 0.9669; a sun
+// Worked numbers (gcr 0.35, tilt 30 deg): F_sky = (1 + 2.857 - 2.0528) / 1.8660 = 0.9669;
+// diffuse-only ground derate of a large array F(R) / Fo = 0.0502 / 0.0670 = 0.749; a sun
 // due south at elevation 20 deg: py = 0.8660 + 0.5 / 0.3640 = 2.2397, Hs = 1 - 1 / 0.7839 =
 // -0.276 -> 0 (no beam shading); at elevation 10 deg: py = 3.7017, Hs = 0.2282.
 //

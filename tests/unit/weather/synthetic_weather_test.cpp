@@ -178,6 +178,7 @@ TEST_P(SyntheticWeatherYear, IrradianceIsBoundedByClearSkyAndPhysical) {
     ASSERT_NEAR(dni * std::cos(zenith * kDegToRad) + dhi, ghi, 1e-9 * ghi + 1e-9) << "row " << i;
     if (zenith > 87.0) {
       ASSERT_EQ(dni, 0.0) << "low sun row " << i;
+      ASSERT_EQ(dhi, ghi) << "low sun row " << i;
     }
     // The beam never exceeds the extraterrestrial normal irradiance.
     const double r = ref.sun[i].earth_sun_distance_au;
@@ -339,19 +340,34 @@ INSTANTIATE_TEST_SUITE_P(SyntheticWeather, SyntheticWeatherYear,
                                             ::testing::Values(std::uint64_t{1}, std::uint64_t{42},
                                                               std::uint64_t{20260101})));
 
-// Erbs, Klein and Duffie (1982): kd = 1 - 0.09 kt up to 0.22; the quartic to 0.80: at kt = 0.5,
-// 0.9511 - 0.0802 + 1.0970 - 2.07975 + 0.77100 = 0.65915; 0.165 above 0.80. The pieces meet:
-// at 0.22, 1 - 0.0198 = 0.9802 and the quartic gives 0.9511 - 0.035288 + 0.212379 - 0.177166 +
-// 0.028890 = 0.979915; at 0.80 the quartic gives 0.9511 - 0.12832 + 2.80832 - 8.518656 +
-// 5.0528256 = 0.1652696.
-TEST(SyntheticWeather, ErbsDiffuseFraction) {
-  EXPECT_NEAR(erbs_diffuse_fraction(0.1), 0.991, 1e-12);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.5), 0.65915, 1e-9);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.9), 0.165, 1e-12);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.22), 0.9802, 1e-12);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.2201), 0.979915, 1e-3);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.80), 0.1652696, 1e-6);
-  EXPECT_NEAR(erbs_diffuse_fraction(0.8001), 0.165, 1e-12);
+// DISC (Maxwell 1987), worked by hand from the report's equations with I0 = 1367 W/m2:
+// GHI 600 W/m2 at z = 30 deg: cos z = 0.866025, kt = 600 / 1183.857 = 0.506818 (<= 0.6);
+//   AM = 1 / (0.866025 + 0.15 * 63.885^-1.253) = 1 / (0.866025 + 0.15 * 5.468084e-3) = 1.153608
+//   a = 0.512 - 1.56 * 0.506818 + 2.286 * 0.256864 - 2.222 * 0.130182 = 0.019288
+//   b = 0.37 + 0.962 * 0.506818 = 0.857559, c = -0.28 + 0.932 * 0.506818 - 2.048 * 0.256864
+//     = -0.333704; delta Kn = 0.019288 + 0.857559 * exp(-0.384963) = 0.019288 + 0.583548
+//     = 0.602836
+//   Knc = 0.866 - 0.140740 + 0.016103 - 0.001003 + 0.000025 = 0.740385
+//   DNI = (0.740385 - 0.602836) * 1367 = 0.137549 * 1367 = 188.03 W/m2
+// GHI 900 W/m2 at z = 20 deg: kt = 900 / (1367 * 0.939693) = 0.700629 (> 0.6); AM = 1.063404;
+//   a = -0.008847, b = 1.769378, c = -1.544583; delta Kn = -0.008847 + 1.769378 * 0.193493
+//   = 0.333515; Knc = 0.749180; DNI = 0.415666 * 1367 = 568.22 W/m2
+// GHI 100 W/m2 at z = 60 deg: kt = 0.146306, AM = 1.992764, delta Kn = 0.677257 > Knc = 0.665986:
+//   Kn < 0, DNI = 0.
+TEST(SyntheticWeather, DiscDirectNormal) {
+  EXPECT_NEAR(disc_dni_w_m2(600.0, 30.0, 1367.0), 188.03, 0.01);
+  EXPECT_NEAR(disc_dni_w_m2(900.0, 20.0, 1367.0), 568.22, 0.01);
+  EXPECT_EQ(disc_dni_w_m2(100.0, 60.0, 1367.0), 0.0);
+  EXPECT_EQ(disc_dni_w_m2(50.0, 87.5, 1367.0), 0.0);  // beyond 87 deg: no beam
+  EXPECT_EQ(disc_dni_w_m2(0.0, 30.0, 1367.0), 0.0);
+  // Never more beam than the global irradiance allows (DHI >= 0).
+  for (double ghi = 10.0; ghi < 1300.0; ghi += 10.0) {
+    for (double zenith = 0.0; zenith <= 87.0; zenith += 1.0) {
+      const double dni = disc_dni_w_m2(ghi, zenith, 1367.0);
+      ASSERT_GE(dni, 0.0);
+      ASSERT_LE(dni * std::cos(zenith * kDegToRad), ghi * (1.0 + 1e-12));
+    }
+  }
 }
 
 TEST(SyntheticWeather, AbileneClimateIsSourcedAndPlausible) {
