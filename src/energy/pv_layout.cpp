@@ -35,9 +35,13 @@ ArrayLayout estimate_layout(double dc_capacity_kw, ArrayType array, const Module
   const double width_m = std::sqrt(area_m2 / kAspectRatio);
   const double length_m = width_m * kAspectRatio;
   layout.modules = std::max(1.0, std::ceil(dc_capacity_kw * kWPerKw / kModuleStcW));
-  layout.rows = std::ceil(std::sqrt(layout.modules));
-  layout.modules_high = array == ArrayType::kOneAxis ? 1.0 : 2.0;
-  layout.modules_along_row = std::max(1.0, std::floor(layout.rows / layout.modules_high));
+  const bool tracker = array == ArrayType::kOneAxis || array == ArrayType::kOneAxisBacktracking;
+  layout.modules_high = tracker ? 1.0 : 2.0;
+  layout.rows = array == ArrayType::kFixedRoof
+                    ? 1.0
+                    : std::ceil(std::sqrt(layout.modules / layout.modules_high));
+  layout.modules_along_row =
+      std::max(1.0, std::ceil(layout.modules / (layout.rows * layout.modules_high)));
   layout.row_length_to_height =
       layout.modules_along_row * width_m / (layout.modules_high * length_m);
   const double strings_along_row = std::floor(layout.modules_along_row / kModulesPerString);

@@ -5,15 +5,16 @@
 // premium and thin film; every type has an anti-reflective coated glass cover.
 //
 // Layout (PVWatts v8): modules of 300 W STC with a 1.7 length/width aspect ratio (standard: area
-// 300 / 0.19 / 1000 = 1.579 m2, 0.964 m x 1.638 m), N = ceil(P_dc / 300 W) modules in a square
-// field of ceil(sqrt(N)) rows, two modules high in portrait (one for single-axis trackers without
-// backtracking), strings of 7 modules along the rows. When a row holds more than one string
-// (horizontal strings), row-end shadow effects are ignored; else the end offset of the shadow
-// along the row counts (see stargate/weather/self_shading.hpp).
+// 300 / 0.19 / 1000 = 1.579 m2, 0.964 m x 1.638 m), N = ceil(P_dc / 300 W) modules in portrait,
+// one module high on single-axis trackers and two otherwise, in a square field of
+// ceil(sqrt(N / high)) rows (one row on a roof) of ceil(N / (rows x high)) modules each, strings
+// of 7 modules along the rows. When a row holds more than one string (horizontal strings),
+// row-end shadow effects are ignored; else the shadow's offset along the row counts (see
+// stargate/weather/self_shading.hpp).
 //
-// Worked number: 100,000 kWdc standard -> 333,334 modules, 578 rows, 289 modules along a fixed
-// row (41 strings: no end effect); 4 kWdc -> 14 modules, 4 rows, 2 modules along a row (end
-// effect with row length / height = 2 x 0.964 / (2 x 1.638) = 0.588).
+// Worked number: 100,000 kWdc standard, fixed -> 333,334 modules, 409 rows of 408 modules (58
+// strings: no end effect); 4 kWdc fixed -> 14 modules, 3 rows of 3 modules (end effect with row
+// length / height = 3 x 0.964 / (2 x 1.638) = 0.882).
 //
 // Sources: A.P. Dobos, "PVWatts Version 5 Manual", NREL/TP-6A20-62641, 2014; NREL, "PVWatts
 // Version 8 technical reference" notes on self-shading (SAM help, PVWatts v8, 2022).
@@ -35,7 +36,7 @@ struct ModuleSpec {
 struct ArrayLayout {
   double modules = 1.0;              ///< modules in the array
   double rows = 1.0;                 ///< rows of the square field
-  double modules_high = 2.0;         ///< modules across a row (portrait)
+  double modules_high = 2.0;         ///< modules up a row (portrait)
   double modules_along_row = 1.0;    ///< modules along a row
   double row_length_to_height = 1.0; ///< row length / row slant height
   bool end_effect = false;           ///< shadow offset along the row counts (one string a row)

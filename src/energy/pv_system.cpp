@@ -10,17 +10,21 @@
 //      fraction) (fixed rows and trackers without backtracking), sky and ground diffuse times
 //      their view-factor derates (all three), when the diffuse POA is at least 0.1 W/m2
 //      (stargate/weather/self_shading.hpp, layout in src/energy/pv_layout.hpp);
-//   4. cover transmission f_cover = tpoa / poa for 0.5 < aoi < 89.5 deg (else 1), spectral
-//      modifier f_AM (src/energy/pv_optics.hpp);
-//   5. cell temperature from the POA (src/energy/pv_thermal.hpp), NOCT 49 C for roof mounts and
-//      45 C otherwise, module height 5 m, wind clipped at 0;
-//   6. P_dc = P_dc0 (poa f_cover f_AM / 1000) (1 + gamma (T_cell - 25)) (1 - losses);
-//   7. inverter part-load efficiency and clipping (src/energy/pv_inverter.hpp).
-// Rows with the sun down give zero, with the cell at air temperature.
+//   4. absorbed irradiance S = transmitted (cover) x spectral modifier (src/energy/pv_optics.hpp;
+//      zenith capped at 86 deg for the air mass);
+//   5. cell temperature (src/energy/pv_thermal.hpp): NOCT model (v8) or Fuentes (v5), NOCT 49 C
+//      for roof mounts and 45 C otherwise;
+//   6. DC power (src/energy/pv_module.hpp): CEC single diode of the module type scaled to the
+//      nameplate (v8), or P_dc0 (S / 1000) (1 + gamma (T_c - 25)) (v5); times (1 - losses);
+//   7. inverter (src/energy/pv_inverter.hpp): Sandia model (v8) or the v5 part-load curve, with
+//      clipping at the AC rating.
+// Rows with the sun down give zero, with the cell at air temperature. The reported tpoa is the
+// cover-transmitted POA for 0.5 < aoi < 89.5 deg and 0 otherwise, as PVWatts reports it.
 //
-// Worked number (a standard 100,000 kWdc array, losses 14.08 %): poa 800 W/m2, f_cover 0.99,
-// f_AM 1.0, T_cell 45 C -> P_dc = 100,000 * 0.792 * (1 - 0.0037 * 20) * 0.8592 = 63,015 kW; the
-// inverter (76,923 kWac, 96 %) at x = 63,015 / 80,128 = 0.786 gives 0.9637 -> 60,735 kW AC.
+// Worked number (v5 path, a standard 100,000 kWdc array, losses 14.08 %): poa 800 W/m2,
+// transmitted 792, f_AM 1.0, T_cell 45 C -> P_dc = 100,000 * 0.792 * (1 - 0.0037 * 20) * 0.8592
+// = 63,013 kW; the v5 inverter (76,923 kWac, 96 %) at x = 63,013 / 80,128 = 0.786 converts at
+// 0.96185 -> 60,609 kW AC.
 #include "stargate/energy/pv_system.hpp"
 
 #include <algorithm>
@@ -33,6 +37,7 @@
 
 #include "energy/pv_inverter.hpp"
 #include "energy/pv_layout.hpp"
+#include "energy/pv_module.hpp"
 #include "energy/pv_optics.hpp"
 #include "energy/pv_sun.hpp"
 #include "energy/pv_thermal.hpp"
@@ -54,6 +59,7 @@ constexpr double kMaxCoverAoiDeg = 89.5;
 constexpr double kMinDiffuseForDerateW_m2 = 0.1;
 constexpr double kDerateTolerance = 1e-5;
 constexpr double kStcIrradianceW_m2 = 1000.0;
+constexpr double kMaxAirMassZenithDeg = 86.0;  // the spectral modifier's zenith cap
 constexpr double kStcCellC = 25.0;
 constexpr std::array<int, 12> kDaysBeforeMonth = {0,   31,  59,  90,  120, 151,
                                                   181, 212, 243, 273, 304, 334};
@@ -140,11 +146,18 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
   validate_mount(mount);
 
   const double ac_rating_kw = params.dc_capacity_kw / params.dc_ac_ratio;
-  const pv::PvwattsInverter inverter(ac_rating_kw, params.inverter_efficiency);
+  const bool sandia = params.inverter_model == PvInverterModel::kSandia;
+  const pv::SandiaInverter sandia_inverter(ac_rating_kw, params.inverter_efficiency,
+                                           params.dc_capacity_kw);
+  const pv::PvwattsInverter v5_inverter(ac_rating_kw, params.inverter_efficiency);
   const pv::CoverOptics cover(module.anti_reflective);
-  pv::FuentesThermalModel thermal(
-      params.array_type == ArrayType::kFixedRoof ? kNoctRoofC : kNoctOpenRackC, kModuleHeightM,
-      step_h);
+  const double noct_c = params.array_type == ArrayType::kFixedRoof ? kNoctRoofC : kNoctOpenRackC;
+  const bool noct_model = params.thermal_model == PvThermalModel::kNoct;
+  pv::FuentesThermalModel fuentes(noct_c, kModuleHeightM, step_h);
+  const bool single_diode = params.dc_model == PvDcModel::kCecSingleDiode;
+  const pv::CecModule& cec = pv::cec_module(params.module_type);
+  const double cec_efficiency = cec.stc_efficiency();
+  const double modules_per_kw = 1.0 / (cec.p_mp_ref_w() / kWPerKw);
   const double array_area_m2 = params.dc_capacity_kw / module.stc_efficiency;  // at 1 kW/m2
   const double dc_loss_factor = 1.0 - params.losses_fraction;
   const double elevation_m = weather.site.elevation_m;
@@ -222,24 +235,40 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
     const double poa_w_m2 = poa.total_w_m2();
     out.poa_w_m2[i] = poa_w_m2;
 
-    double cover_factor = 1.0;
-    if (surface.aoi_deg > kMinCoverAoiDeg && surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0) {
-      double tpoa = cover.transmitted_w_m2(surface.aoi_deg, surface.tilt_deg, poa.beam_w_m2,
-                                           poa.sky_diffuse_w_m2, poa.ground_diffuse_w_m2);
-      if (tpoa > poa_w_m2) tpoa = poa_w_m2;
-      out.tpoa_w_m2[i] = tpoa;
-      cover_factor = tpoa / poa_w_m2;
-    }
-    const double spectral_factor = pv::spectral_modifier(zenith_deg, elevation_m);
+    // Through the cover at any angle (clamped to 1..89 deg inside the model); PVWatts reports it
+    // (tpoa) only for 0.5 < aoi < 89.5 deg, and its v5-style path has no cover loss outside.
+    const double transmitted_w_m2 =
+        poa_w_m2 > 0.0
+            ? std::min(poa_w_m2, cover.transmitted_w_m2(surface.aoi_deg, surface.tilt_deg,
+                                                        poa.beam_w_m2, poa.sky_diffuse_w_m2,
+                                                        poa.ground_diffuse_w_m2))
+            : 0.0;
+    const bool cover_reported = surface.aoi_deg > kMinCoverAoiDeg &&
+                                surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0;
+    if (cover_reported) out.tpoa_w_m2[i] = transmitted_w_m2;
+    double cover_factor = poa_w_m2 > 0.0 ? transmitted_w_m2 / poa_w_m2 : 1.0;
+    if (!single_diode && !cover_reported) cover_factor = 1.0;
+    const double spectral_factor =
+        pv::spectral_modifier(std::min(zenith_deg, kMaxAirMassZenithDeg), elevation_m);
+    const double absorbed_w_m2 = poa_w_m2 * cover_factor * spectral_factor;
+
+    const double wind_m_s = weather.wind_speed_m_s[i];
+    const double air_c = weather.temp_air_c[i];
     const double cell_c =
-        thermal.step(poa_w_m2, std::max(weather.wind_speed_m_s[i], 0.0), weather.temp_air_c[i]);
+        noct_model ? pv::noct_cell_temperature_c(poa_w_m2, absorbed_w_m2, wind_m_s, air_c, noct_c,
+                                                 cec_efficiency)
+                   : fuentes.step(poa_w_m2, std::max(wind_m_s, 0.0), air_c);
     out.tcell_c[i] = cell_c;
-    const double thermal_factor = 1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC);
 
     const double dc_nominal_kw = params.dc_capacity_kw * poa_w_m2 / kStcIrradianceW_m2;
-    const double dc_kw = dc_nominal_kw * cover_factor * spectral_factor * thermal_factor *
-                         dc_loss_factor;
-    const pv::InverterOutput ac = inverter.convert(dc_kw);
+    const double module_kw =
+        single_diode
+            ? pv::cec_module_power_w(cec, absorbed_w_m2, cell_c) * params.dc_capacity_kw *
+                  modules_per_kw / kWPerKw
+            : params.dc_capacity_kw * absorbed_w_m2 / kStcIrradianceW_m2 *
+                  (1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC));
+    const double dc_kw = module_kw * dc_loss_factor;
+    const pv::InverterOutput ac = sandia ? sandia_inverter.convert(dc_kw) : v5_inverter.convert(dc_kw);
     out.dc_kw[i] = dc_kw;
     out.ac_kw[i] = ac.ac_kw;
 
@@ -248,10 +277,10 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
     loss.dc_nominal_kwh += dc_nominal_kw * step_h;
     loss.dc_cover_kwh += (1.0 - cover_factor) * dc_nominal_kw * step_h;
     loss.dc_spectral_kwh += (1.0 - spectral_factor) * dc_nominal_kw * step_h;
-    loss.dc_thermal_kwh += (1.0 - thermal_factor) * dc_nominal_kw * step_h;
+    loss.dc_thermal_kwh += (dc_nominal_kw * cover_factor * spectral_factor - module_kw) * step_h;
     loss.dc_other_kwh += params.losses_fraction * dc_nominal_kw * step_h;
     loss.ac_nominal_kwh += dc_kw * step_h;
-    loss.ac_efficiency_kwh += (dc_kw > 0.0 ? ac.efficiency_loss_kw : 0.0) * step_h;
+    loss.ac_efficiency_kwh += (dc_kw - ac.ac_kw - ac.clipping_loss_kw) * step_h;
     loss.ac_clipping_kwh += ac.clipping_loss_kw * step_h;
   }
 

@@ -6,6 +6,7 @@
 //   Tm1 = Tm0 e + [(1 - e)(h_c Ta + h_s Tsky + h_g Tg + S0 + (S1 - S0) / lambda) + S1 - S0] / h.
 #include "pv_thermal.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <stdexcept>
 #include <string>
@@ -74,7 +75,24 @@ double radiative(double t1, double t2) {
   return kEmissivity * kStefanBoltzmann * (t1 * t1 + t2 * t2) * (t1 + t2);
 }
 
+// NOCT model constants.
+constexpr double kNoctModelIrradianceW_m2 = 800.0;
+constexpr double kNoctModelAirC = 20.0;
+constexpr double kTauAlpha = 0.9;
+constexpr double kWindHeightFactor = 0.51;  // SAM: mounting below 22 ft
+constexpr double kMinNoctWindM_s = 0.001;
+
 }  // namespace
+
+double noct_cell_temperature_c(double poa_w_m2, double absorbed_w_m2, double wind_speed_m_s,
+                               double air_temperature_c, double noct_c, double stc_efficiency) {
+  if (!(absorbed_w_m2 > 0.0) || !(poa_w_m2 > 0.0)) return air_temperature_c;
+  const double tau_alpha = kTauAlpha * absorbed_w_m2 / poa_w_m2;
+  const double wind_m_s = std::max(wind_speed_m_s * kWindHeightFactor, kMinNoctWindM_s);
+  return air_temperature_c + poa_w_m2 / kNoctModelIrradianceW_m2 * (noct_c - kNoctModelAirC) *
+                                 (1.0 - stc_efficiency / tau_alpha) * 9.5 /
+                                 (5.7 + 3.8 * wind_m_s);
+}
 
 FuentesThermalModel::FuentesThermalModel(double noct_c, double module_height_m, double step_h)
     : noct_k_(noct_c + kKelvinOffset),

@@ -18,6 +18,16 @@
 
 namespace stargate {
 
+/// Module DC model: PVWatts v8's CEC single-diode model of a representative module of the type,
+/// or PVWatts v5's linear model with the type's temperature coefficient.
+enum class PvDcModel { kCecSingleDiode, kLinear };
+
+/// Cell temperature: PVWatts v8's NOCT model, or PVWatts v5's transient Fuentes model.
+enum class PvThermalModel { kNoct, kFuentes };
+
+/// Inverter: PVWatts v8's Sandia model, or PVWatts v5's part-load curve.
+enum class PvInverterModel { kSandia, kPvwattsV5 };
+
 /// Parameters of one array. Defaults are PVWatts v8's where it has one.
 struct PvSystemParams {
   double dc_capacity_kw = 0.0;         ///< DC nameplate at STC
@@ -33,6 +43,9 @@ struct PvSystemParams {
   SkyModel sky_model = SkyModel::kPerez;
   double albedo = 0.2;                 ///< ground reflectance when the weather has none
   bool albedo_from_weather = true;     ///< use the weather's albedo where it has a valid value
+  PvDcModel dc_model = PvDcModel::kCecSingleDiode;
+  PvThermalModel thermal_model = PvThermalModel::kNoct;
+  PvInverterModel inverter_model = PvInverterModel::kSandia;
 };
 
 /// Energy through the chain over a run, kWh, as PVWatts reports its loss diagram.
