@@ -18,6 +18,7 @@
 #include "stargate/report/writers.hpp"
 #include "stargate/sim/campus_simulation.hpp"
 #include "stargate/version.hpp"
+#include "wind_command.hpp"
 
 namespace {
 
@@ -29,6 +30,7 @@ constexpr const char* kExamples = R"(Examples:
   stargate run examples/abilene.toml --set scenario.step=5min --set grid.price="38 $/MWh"
   stargate validate examples/abilene.toml
   stargate pv --weather tmy.csv --array 1axis-backtrack --dc-capacity "100 MW" --out pv.csv
+  stargate wind --resource site.srw --hub-height 90m --turbine nrel-atb-7mw-200 --out wind.csv
   stargate schema --markdown > docs/scenario.md
 
 Exit codes: 0 success, 1 the run failed, 2 bad input or usage.
@@ -97,6 +99,7 @@ int main(int argc, char** argv) {
   CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
   add_scenario_options(*validate, args);
   stargate::PvCommand pv(app);
+  stargate::WindCommand wind(app);
   CLI::App* schema = app.add_subcommand("schema", "Print every scenario table and field");
   schema->add_flag("--markdown", args.markdown, "Print Markdown (the text of docs/scenario.md)");
 
@@ -116,6 +119,9 @@ int main(int argc, char** argv) {
     }
     if (pv.parsed()) {
       return pv.run();
+    }
+    if (wind.parsed()) {
+      return wind.run();
     }
     const auto& scenario_schema = stargate::scenario_schema();
     std::cout << (args.markdown ? stargate::schema_markdown(scenario_schema)

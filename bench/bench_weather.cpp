@@ -13,8 +13,8 @@
 
 namespace {
 
-const std::string kNsrdbFile = std::string(STARGATE_SHARED_DATA_DIR) +
-                               "/weather/35.2018863_-101.945027_psmv3_60_2012.csv";
+const std::string kNsrdbFile =
+    std::string(STARGATE_SHARED_DATA_DIR) + "/weather/35.2018863_-101.945027_psmv3_60_2012.csv";
 
 void BM_ReadNsrdbYear(benchmark::State& state) {
   if (!std::filesystem::exists(kNsrdbFile)) {

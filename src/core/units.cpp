@@ -27,6 +27,7 @@ constexpr double kFahrenheitFactor = 5.0 / 9.0;
 constexpr double kKelvinOffsetC = -273.15;
 constexpr double kMetresPerFoot = 0.3048;
 constexpr double kMetresPerKm = 1000.0;
+constexpr double kMetresPerMile = 1609.344;
 
 // Ordered by kind, then by increasing size; the first symbol of a size is the display symbol.
 constexpr std::array kUnits = {
@@ -66,6 +67,22 @@ constexpr std::array kUnits = {
     UnitDef{UnitKind::kLength, "ft", kMetresPerFoot, 0.0, false},
     UnitDef{UnitKind::kLength, "m", 1.0},
     UnitDef{UnitKind::kLength, "km", kMetresPerKm},
+    UnitDef{UnitKind::kSpeed, "mph", kMetresPerMile / kSecondsPerHour, 0.0, false},
+    UnitDef{UnitKind::kSpeed, "km/h", kMetresPerKm / kSecondsPerHour, 0.0, false},
+    UnitDef{UnitKind::kSpeed, "m/s", 1.0},
+    UnitDef{UnitKind::kEmissionRate, "g/kWh", 1.0, 0.0, false},
+    UnitDef{UnitKind::kEmissionRate, "kg/MWh", 1.0},
+    UnitDef{UnitKind::kEmissionRate, "lb/MWh", kKgPerPound, 0.0, false},
+    UnitDef{UnitKind::kEmissionRate, "lb/kWh", kKgPerPound* kKwhPerMwh, 0.0, false},
+    UnitDef{UnitKind::kEmissionRate, "t/MWh", kKwhPerMwh},
+    UnitDef{UnitKind::kCarbonPrice, "$/t", 1.0},
+    UnitDef{UnitKind::kFuelPrice, "$/GJ", 1.0 / kMmbtuPerGj, 0.0, false},
+    UnitDef{UnitKind::kFuelPrice, "$/MMBtu", 1.0},
+    UnitDef{UnitKind::kHeatRate, "kJ/kWh", kBtuPerKj, 0.0, false},
+    UnitDef{UnitKind::kHeatRate, "Btu/kWh", 1.0},
+    UnitDef{UnitKind::kHeatRate, "MMBtu/MWh", kBtuPerMmbtu / kKwhPerMwh, 0.0, false},
+    UnitDef{UnitKind::kRampRate, "kW/min", 1.0},
+    UnitDef{UnitKind::kRampRate, "MW/min", kKwPerMw},
 };
 
 const UnitDef* find_unit(std::string_view symbol) {
@@ -106,6 +123,12 @@ std::string_view kind_name(UnitKind kind) {
     case UnitKind::kFraction: return "a fraction or percentage";
     case UnitKind::kTemperature: return "a temperature";
     case UnitKind::kLength: return "a length";
+    case UnitKind::kSpeed: return "a speed";
+    case UnitKind::kEmissionRate: return "an emission rate";
+    case UnitKind::kCarbonPrice: return "a carbon price";
+    case UnitKind::kFuelPrice: return "a fuel price";
+    case UnitKind::kHeatRate: return "a heat rate";
+    case UnitKind::kRampRate: return "a ramp rate";
   }
   return "a quantity";
 }
@@ -123,6 +146,12 @@ std::string_view internal_unit(UnitKind kind) {
     case UnitKind::kFraction: return "fraction";
     case UnitKind::kTemperature: return "degC";
     case UnitKind::kLength: return "m";
+    case UnitKind::kSpeed: return "m/s";
+    case UnitKind::kEmissionRate: return "kg/MWh";
+    case UnitKind::kCarbonPrice: return "USD/t";
+    case UnitKind::kFuelPrice: return "USD/MMBtu";
+    case UnitKind::kHeatRate: return "Btu/kWh";
+    case UnitKind::kRampRate: return "kW/min";
   }
   return "";
 }
@@ -140,6 +169,12 @@ std::string_view example_value(UnitKind kind) {
     case UnitKind::kFraction: return "85 %";
     case UnitKind::kTemperature: return "25 C";
     case UnitKind::kLength: return "524 m";
+    case UnitKind::kSpeed: return "8.5 m/s";
+    case UnitKind::kEmissionRate: return "380 kg/MWh";
+    case UnitKind::kCarbonPrice: return "50 $/t";
+    case UnitKind::kFuelPrice: return "2 $/MMBtu";
+    case UnitKind::kHeatRate: return "9300 Btu/kWh";
+    case UnitKind::kRampRate: return "10 MW/min";
   }
   return "";
 }

@@ -14,8 +14,8 @@ constexpr double kCoefficientB = -0.0059;
 constexpr double kCoefficientC = 0.9858;
 
 // PVWatts v8's self-consumption of the Sandia model, per unit of AC rating, by DC rating in W.
-constexpr double kSelfConsumptionSmall = 0.002246;    // below 10 W
-constexpr double kSelfConsumptionMedium = 0.002478;   // below 1000 W
+constexpr double kSelfConsumptionSmall = 0.002246;   // below 10 W
+constexpr double kSelfConsumptionMedium = 0.002478;  // below 1000 W
 constexpr double kSelfConsumptionLarge = 0.004931;
 constexpr double kSmallDcW = 10.0;
 constexpr double kMediumDcW = 1000.0;

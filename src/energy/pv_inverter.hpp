@@ -26,7 +26,7 @@ namespace stargate::pv {
 
 /// The inverter's output split into its losses, kW.
 struct InverterOutput {
-  double ac_kw = 0.0;          ///< delivered, after clipping
+  double ac_kw = 0.0;  ///< delivered, after clipping
   double efficiency_loss_kw = 0.0;
   double clipping_loss_kw = 0.0;
 };

@@ -34,12 +34,12 @@ struct ModuleSpec {
 
 /// The array geometry PVWatts assumes.
 struct ArrayLayout {
-  double modules = 1.0;              ///< modules in the array
-  double rows = 1.0;                 ///< rows of the square field
-  double modules_high = 2.0;         ///< modules up a row (portrait)
-  double modules_along_row = 1.0;    ///< modules along a row
-  double row_length_to_height = 1.0; ///< row length / row slant height
-  bool end_effect = false;           ///< shadow offset along the row counts (one string a row)
+  double modules = 1.0;               ///< modules in the array
+  double rows = 1.0;                  ///< rows of the square field
+  double modules_high = 2.0;          ///< modules up a row (portrait)
+  double modules_along_row = 1.0;     ///< modules along a row
+  double row_length_to_height = 1.0;  ///< row length / row slant height
+  bool end_effect = false;            ///< shadow offset along the row counts (one string a row)
 };
 
 /// `dc_capacity_kw` > 0.

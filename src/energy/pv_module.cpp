@@ -11,20 +11,20 @@ namespace {
 constexpr double kKelvinOffset = 273.15;
 constexpr double kReferenceCellK = 25.0 + kKelvinOffset;
 constexpr double kReferenceIrradianceW_m2 = 1000.0;
-constexpr double kBandGapEv = 1.12;            // E_g at reference (silicon, as PVWatts v8 uses)
+constexpr double kBandGapEv = 1.12;              // E_g at reference (silicon, as PVWatts v8 uses)
 constexpr double kBandGapSlopePerK = 0.0002677;  // dE_g/dT / E_g (De Soto et al. 2006)
 constexpr double kBoltzmannEvK = 8.618e-5;
 constexpr double kMinAbsorbedW_m2 = 1.0;
 constexpr int kMaxIterations = 60;
-constexpr double kVoltageTolerance = 1e-10;
+constexpr double kVoltageTolerance = 1e-9;  // relative, on the diode voltage
 
 // Parameters: area, V_mp, I_mp, alpha_Isc, a_ref, I_L,ref, I_0,ref, R_s, R_sh,ref, Adj.
-constexpr CecModule kStandard{1.6864, 35.8,  9.01,  0.004755, 1.65916, 9.51393,
-                              4.37813e-11, 0.269953, 654.059, 5.79586};   // CS1H-320MS
-constexpr CecModule kPremium{1.6297, 54.7,  5.98,  0.0026,   2.45326, 6.4704,
-                             2.01784e-11, 0.421231, 261.723, 9.56482};    // SPR-E20-327
-constexpr CecModule kThinFilm{2.4751, 183.6, 2.37,  0.00102,  7.97293, 2.55475,
-                              2.69243e-12, 4.60991, 2476.95, -2.49865};   // FS-6435A
+constexpr CecModule kStandard{1.6864,  35.8,        9.01,     0.004755, 1.65916,
+                              9.51393, 4.37813e-11, 0.269953, 654.059,  5.79586};  // CS1H-320MS
+constexpr CecModule kPremium{1.6297, 54.7,        5.98,     0.0026,  2.45326,
+                             6.4704, 2.01784e-11, 0.421231, 261.723, 9.56482};  // SPR-E20-327
+constexpr CecModule kThinFilm{2.4751,  183.6,       2.37,    0.00102, 7.97293,
+                              2.55475, 2.69243e-12, 4.60991, 2476.95, -2.49865};  // FS-6435A
 
 }  // namespace
 
@@ -75,9 +75,9 @@ double single_diode_max_power_w(const DiodeParameters& p) {
     const double diode = p.i_0_a * std::exp(vd / a);
     current = p.i_l_a - (diode - p.i_0_a) - vd * gsh;
     voltage = vd - current * rs;
-    const double di = -diode / a - gsh;     // dI/dVd
-    const double d2i = -diode / (a * a);    // d2I/dVd2
-    const double dv = 1.0 - rs * di;        // dV/dVd
+    const double di = -diode / a - gsh;   // dI/dVd
+    const double d2i = -diode / (a * a);  // d2I/dVd2
+    const double dv = 1.0 - rs * di;      // dV/dVd
     const double dp = di * voltage + current * dv;
     const double d2p = d2i * (voltage - current * rs) + 2.0 * di * dv;
     if (dp > 0.0) {
@@ -85,11 +85,19 @@ double single_diode_max_power_w(const DiodeParameters& p) {
     } else {
       high = vd;
     }
-    double next = d2p < 0.0 ? vd - dp / d2p : 0.5 * (low + high);
-    if (!(next > low && next < high)) next = 0.5 * (low + high);  // safeguard: bisect
-    const bool converged = std::abs(next - vd) < kVoltageTolerance * (1.0 + vd);
-    vd = next;
-    if (converged) break;
+    const double tolerance = kVoltageTolerance * (1.0 + vd);
+    if (d2p < 0.0) {
+      const double step = -dp / d2p;
+      if (std::abs(step) < tolerance) {  // Newton has converged
+        vd += step;
+        break;
+      }
+      const double next = vd + step;
+      vd = next > low && next < high ? next : 0.5 * (low + high);  // else bisect
+    } else {
+      vd = 0.5 * (low + high);
+    }
+    if (high - low < tolerance) break;
   }
   const double diode = p.i_0_a * std::exp(vd / a);
   current = p.i_l_a - (diode - p.i_0_a) - vd * gsh;

@@ -18,13 +18,15 @@ namespace {
 constexpr double kDegToRad = std::numbers::pi / 180.0;
 constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 constexpr std::int64_t kSecondsPerDayInt = 86400;
+constexpr std::int64_t kSecondsPerMinuteInt = 60;
+constexpr double kMinutesPerHour = 60.0;
 
-constexpr double kSunriseElevationDeg = -0.8333;   // SPA appendix A.2: h0' = -0.8333 deg
-constexpr double kReferenceElevationDeg = 3.0;     // reference rows: refraction below 0.25 deg
-constexpr double kSunRadiusDeg = 0.26667;          // SPA eq. 42 limit
-constexpr double kAtmosRefractDeg = 0.5667;        // SPA default refraction at sunrise
+constexpr double kSunriseElevationDeg = -0.8333;  // SPA appendix A.2: h0' = -0.8333 deg
+constexpr double kReferenceElevationDeg = 3.0;    // reference rows: refraction below 0.25 deg
+constexpr double kSunRadiusDeg = 0.26667;         // SPA eq. 42 limit
+constexpr double kAtmosRefractDeg = 0.5667;       // SPA default refraction at sunrise
 constexpr double kHourAngleDegPerHour = 15.0;
-constexpr double kNoSunriseH = 100.0;              // PVWatts' markers for polar days and nights
+constexpr double kNoSunriseH = 100.0;  // PVWatts' markers for polar days and nights
 // PVWatts uses the weather pressure only above this value, and else the standard atmosphere.
 constexpr double kMinWeatherPressureMbar = 800.0;
 constexpr double kStandardPressureMbar = 1013.25;
@@ -45,9 +47,8 @@ void positions_in_blocks(const WeatherSite& site, std::span<const LocalTime> ins
   std::size_t begin = 0;
   const std::size_t count = instants.size();
   for (std::size_t i = 1; i <= count; ++i) {
-    const bool block_ends =
-        i == count || instants[i].seconds < instants[i - 1].seconds ||
-        instants[i].seconds - instants[i - 1].seconds > kMaxBlockGapS;
+    const bool block_ends = i == count || instants[i].seconds < instants[i - 1].seconds ||
+                            instants[i].seconds - instants[i - 1].seconds > kMaxBlockGapS;
     if (block_ends) {
       const std::size_t length = i - begin;
       spa_positions(site, instants.subspan(begin, length), pressure_mbar.subspan(begin, length),
@@ -72,15 +73,18 @@ double unrefracted_elevation_deg(double apparent_elevation_deg, double pressure_
   if (apparent_elevation_deg < limit_deg) return apparent_elevation_deg;  // not refracted
   // e = e0 + r(e0) with |dr/de0| < 0.2 above the limit: fixed-point iteration converges.
   double e0 = apparent_elevation_deg;
-  for (int pass = 0; pass < 12; ++pass) {
-    e0 = apparent_elevation_deg - spa_refraction_deg(e0, pressure_mbar, temperature_c);
+  for (int pass = 0; pass < 30; ++pass) {
+    const double next =
+        apparent_elevation_deg - spa_refraction_deg(e0, pressure_mbar, temperature_c);
+    const bool converged = std::abs(next - e0) < 1e-10;
+    e0 = next;
+    if (converged) break;
   }
   return std::max(e0, limit_deg);
 }
 
-SunriseSunset sunrise_sunset_from(double reference_hour, double elevation_deg,
-                                  double azimuth_deg, double declination_deg,
-                                  double latitude_deg) {
+SunriseSunset sunrise_sunset_from(double reference_hour, double elevation_deg, double azimuth_deg,
+                                  double declination_deg, double latitude_deg) {
   const double sin_phi = std::sin(latitude_deg * kDegToRad);
   const double cos_phi = std::cos(latitude_deg * kDegToRad);
   const double sin_delta = std::sin(declination_deg * kDegToRad);
@@ -100,9 +104,8 @@ SunriseSunset sunrise_sunset_from(double reference_hour, double elevation_deg,
     return day;
   }
   const double h0_deg = std::acos(cos_h0) * kRadToDeg;
-  const double cos_h =
-      std::clamp((std::sin(elevation_deg * kDegToRad) - sin_phi * sin_delta) / denominator, -1.0,
-                 1.0);
+  const double cos_h = std::clamp(
+      (std::sin(elevation_deg * kDegToRad) - sin_phi * sin_delta) / denominator, -1.0, 1.0);
   double h_deg = std::acos(cos_h) * kRadToDeg;
   if (std::sin(azimuth_deg * kDegToRad) > 0.0) h_deg = -h_deg;  // sun in the east: morning
   day.sunrise_h = reference_hour + (-h0_deg - h_deg) / kHourAngleDegPerHour;
@@ -171,22 +174,22 @@ SunColumns pvwatts_sun(const WeatherSeries& weather) {
       return static_cast<double>(seconds - midnight_s) / kSecondsPerHour;
     };
     auto true_elevation = [&](std::size_t i) {
-      return unrefracted_elevation_deg(90.0 - positions[i].zenith_deg, pressure[i],
-                                       temperature[i]);
+      return unrefracted_elevation_deg(90.0 - positions[i].zenith_deg, pressure[i], temperature[i]);
     };
-    // Reference rows: the first and last with the sun at least 3 deg up, else the highest.
+    // Reference rows: the first and last with the sun at least 3 deg up (apparent elevation;
+    // refraction is below 0.25 deg there), else the highest.
     std::size_t morning = n;
     std::size_t evening = n;
     std::size_t highest = begin;
     double highest_deg = -90.0;
     for (std::size_t i = begin; i < end; ++i) {
-      const double e0 = true_elevation(i);
-      if (e0 >= kReferenceElevationDeg) {
+      const double elevation_deg = 90.0 - positions[i].zenith_deg;
+      if (elevation_deg >= kReferenceElevationDeg) {
         if (morning == n) morning = i;
         evening = i;
       }
-      if (e0 > highest_deg) {
-        highest_deg = e0;
+      if (elevation_deg > highest_deg) {
+        highest_deg = elevation_deg;
         highest = i;
       }
     }
@@ -208,8 +211,9 @@ SunColumns pvwatts_sun(const WeatherSeries& weather) {
       sun.sun_up[i] = up;
       if (up == SunUp::kSunrise || up == SunUp::kSunset) {
         moved_rows.push_back(i);
-        moved_instants.push_back(
-            LocalTime{midnight_s + static_cast<std::int64_t>(std::llround(sun_hour * kSecondsPerHour))});
+        // PVWatts evaluates this sun position at the start of the minute that contains it.
+        const auto minute = static_cast<std::int64_t>(std::floor(sun_hour * kMinutesPerHour));
+        moved_instants.push_back(LocalTime{midnight_s + minute * kSecondsPerMinuteInt});
         moved_pressure.push_back(pressure[i]);
         moved_temperature.push_back(temperature[i]);
       }

@@ -5,7 +5,10 @@
 // the middle of the part of the interval when the sun is up,
 //   sunrise row: t = (t_sunrise + t_end) / 2,    sunset row: t = (t_start + t_sunset) / 2,
 // a row contains sunrise when its mid-time lies in [t_sunrise - dt/2, t_sunrise + dt/2), sunset
-// when in (t_sunset - dt/2, t_sunset + dt/2]. Instantaneous rows get the sun at their stamp.
+// when in (t_sunset - dt/2, t_sunset + dt/2]; PVWatts evaluates these positions at the start of
+// the minute containing t (it passes whole minutes to its solar position routine, which moves
+// the sunrise and sunset positions 30 s earlier on average). Instantaneous rows get the sun at
+// their stamp.
 // A row produces only while the sun is up: sunrise and sunset rows, and rows whose time lies
 // between sunrise and sunset.
 //

@@ -54,7 +54,7 @@ constexpr double kDegToRad = std::numbers::pi / 180.0;
 constexpr double kModuleHeightM = 5.0;
 constexpr double kNoctOpenRackC = 45.0;
 constexpr double kNoctRoofC = 49.0;
-constexpr double kMinCoverAoiDeg = 0.5;   // the cover model is used for 0.5 < aoi < 89.5 deg
+constexpr double kMinCoverAoiDeg = 0.5;  // the cover model is used for 0.5 < aoi < 89.5 deg
 constexpr double kMaxCoverAoiDeg = 89.5;
 constexpr double kMinDiffuseForDerateW_m2 = 0.1;
 constexpr double kDerateTolerance = 1e-5;
@@ -87,8 +87,7 @@ void validate(const PvSystemParams& p) {
   require(in_range(p.losses_fraction, -0.05, 0.99),
           "losses_fraction must be -0.05..0.99, got " + std::to_string(p.losses_fraction));
   require(in_range(p.inverter_efficiency, 0.9, 0.995),
-          "inverter_efficiency must be 0.9..0.995, got " +
-              std::to_string(p.inverter_efficiency));
+          "inverter_efficiency must be 0.9..0.995, got " + std::to_string(p.inverter_efficiency));
   require(in_range(p.albedo, 0.0, 1.0), "albedo must be 0..1, got " + std::to_string(p.albedo));
 }
 
@@ -135,15 +134,16 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
   const double step_h = static_cast<double>(weather.interval_s) / kSecondsPerHour;
 
   const pv::ModuleSpec module = pv::module_spec(params.module_type);
-  const pv::ArrayLayout layout = pv::estimate_layout(params.dc_capacity_kw, params.array_type, module);
+  const pv::ArrayLayout layout =
+      pv::estimate_layout(params.dc_capacity_kw, params.array_type, module);
   const bool self_shading = pv::has_self_shading(params.array_type);
   const bool fixed_rack = params.array_type == ArrayType::kFixedOpenRack;
   const bool true_tracking_1x = params.array_type == ArrayType::kOneAxis;
-  const double row_length_to_height = layout.end_effect
-                                          ? layout.row_length_to_height
-                                          : std::numeric_limits<double>::infinity();
+  const double row_length_to_height =
+      layout.end_effect ? layout.row_length_to_height : std::numeric_limits<double>::infinity();
   const MountGeometry mount = mount_of(params);
   validate_mount(mount);
+  const SurfaceOrienter orienter(mount);
 
   const double ac_rating_kw = params.dc_capacity_kw / params.dc_ac_ratio;
   const bool sandia = params.inverter_model == PvInverterModel::kSandia;
@@ -160,7 +160,10 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
   const double modules_per_kw = 1.0 / (cec.p_mp_ref_w() / kWPerKw);
   const double array_area_m2 = params.dc_capacity_kw / module.stc_efficiency;  // at 1 kW/m2
   const double dc_loss_factor = 1.0 - params.losses_fraction;
-  const double elevation_m = weather.site.elevation_m;
+  const double pressure_ratio = pv::pressure_ratio_at(weather.site.elevation_m);
+  double cached_tilt_deg = std::numeric_limits<double>::quiet_NaN();
+  pv::CoverOptics::DiffuseModifiers diffuse_modifiers{1.0, 1.0};
+  double cached_sky_derate = 1.0;
 
   PvOutput out;
   out.sun_zenith_deg.assign(n, 0.0);
@@ -183,7 +186,12 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
       continue;
     }
     const double sun_azimuth_deg = sun.azimuth_deg[i];
-    const SurfaceOrientation surface = orient_surface(mount, zenith_deg, sun_azimuth_deg);
+    const SurfaceOrientation surface = orienter.orient(zenith_deg, sun_azimuth_deg);
+    if (surface.tilt_deg != cached_tilt_deg) {  // tilt-only factors: constant for fixed mounts
+      cached_tilt_deg = surface.tilt_deg;
+      diffuse_modifiers = cover.diffuse_modifiers(surface.tilt_deg);
+      cached_sky_derate = sky_diffuse_derate(surface.tilt_deg, params.gcr);
+    }
     out.aoi_deg[i] = surface.aoi_deg;
 
     const double dni = weather.dni_w_m2[i];
@@ -201,7 +209,7 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
     PoaIrradiance poa;
     if (!(beam_horizontal > extraterrestrial_horizontal)) {
       const HorizontalIrradiance horizontal{dni, dhi, albedo};
-      const SkyGeometry geometry{zenith_deg, surface.cos_aoi, surface.tilt_deg};
+      const SkyGeometry geometry{zenith_deg, surface.cos_aoi, surface.tilt_deg, cos_zenith};
       switch (params.sky_model) {
         case SkyModel::kPerez: poa = perez_poa(horizontal, geometry); break;
         case SkyModel::kHayDavies: poa = hay_davies_poa(horizontal, geometry, gon); break;
@@ -212,18 +220,17 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
 
     if (self_shading) {
       if (fixed_rack) {
-        poa.beam_w_m2 *= 1.0 - fixed_rack_shaded_fraction(surface.tilt_deg, surface.azimuth_deg,
-                                                          zenith_deg, sun_azimuth_deg,
-                                                          params.gcr, row_length_to_height);
+        poa.beam_w_m2 *=
+            1.0 - fixed_rack_shaded_fraction(surface.tilt_deg, surface.azimuth_deg, zenith_deg,
+                                             sun_azimuth_deg, params.gcr, row_length_to_height);
       } else if (true_tracking_1x) {
         poa.beam_w_m2 *= 1.0 - single_axis_shaded_fraction(surface.ideal_rotation_deg,
                                                            surface.rotation_deg, params.gcr);
       }
       if (poa.sky_diffuse_w_m2 + poa.ground_diffuse_w_m2 >= kMinDiffuseForDerateW_m2) {
-        const double sky_derate = sky_diffuse_derate(surface.tilt_deg, params.gcr);
-        const double ground_derate =
-            ground_diffuse_derate(surface.tilt_deg, zenith_deg, params.gcr, layout.rows,
-                                  dni * cos_zenith, dhi);
+        const double sky_derate = cached_sky_derate;
+        const double ground_derate = ground_diffuse_derate(surface.tilt_deg, zenith_deg, params.gcr,
+                                                           layout.rows, dni * cos_zenith, dhi);
         if (sky_derate >= -kDerateTolerance && sky_derate <= 1.0 + kDerateTolerance) {
           poa.sky_diffuse_w_m2 *= sky_derate;
         }
@@ -239,46 +246,49 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
     // (tpoa) only for 0.5 < aoi < 89.5 deg, and its v5-style path has no cover loss outside.
     const double transmitted_w_m2 =
         poa_w_m2 > 0.0
-            ? std::min(poa_w_m2, cover.transmitted_w_m2(surface.aoi_deg, surface.tilt_deg,
-                                                        poa.beam_w_m2, poa.sky_diffuse_w_m2,
-                                                        poa.ground_diffuse_w_m2))
+            ? std::min(poa_w_m2,
+                       std::max(0.0, poa.beam_w_m2 * cover.beam_modifier_from_cos(surface.cos_aoi) +
+                                         poa.sky_diffuse_w_m2 * diffuse_modifiers.sky +
+                                         poa.ground_diffuse_w_m2 * diffuse_modifiers.ground))
             : 0.0;
-    const bool cover_reported = surface.aoi_deg > kMinCoverAoiDeg &&
-                                surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0;
+    const bool cover_reported =
+        surface.aoi_deg > kMinCoverAoiDeg && surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0;
     if (cover_reported) out.tpoa_w_m2[i] = transmitted_w_m2;
     double cover_factor = poa_w_m2 > 0.0 ? transmitted_w_m2 / poa_w_m2 : 1.0;
     if (!single_diode && !cover_reported) cover_factor = 1.0;
     const double spectral_factor =
-        pv::spectral_modifier(std::min(zenith_deg, kMaxAirMassZenithDeg), elevation_m);
+        zenith_deg < kMaxAirMassZenithDeg
+            ? pv::spectral_modifier_at_pressure_ratio(zenith_deg, cos_zenith, pressure_ratio)
+            : pv::spectral_modifier_at_pressure_ratio(kMaxAirMassZenithDeg, pressure_ratio);
     const double absorbed_w_m2 = poa_w_m2 * cover_factor * spectral_factor;
 
     const double wind_m_s = weather.wind_speed_m_s[i];
     const double air_c = weather.temp_air_c[i];
-    const double cell_c =
-        noct_model ? pv::noct_cell_temperature_c(poa_w_m2, absorbed_w_m2, wind_m_s, air_c, noct_c,
-                                                 cec_efficiency)
-                   : fuentes.step(poa_w_m2, std::max(wind_m_s, 0.0), air_c);
+    const double cell_c = noct_model ? pv::noct_cell_temperature_c(absorbed_w_m2, wind_m_s, air_c,
+                                                                   noct_c, cec_efficiency)
+                                     : fuentes.step(poa_w_m2, std::max(wind_m_s, 0.0), air_c);
     out.tcell_c[i] = cell_c;
 
     const double dc_nominal_kw = params.dc_capacity_kw * poa_w_m2 / kStcIrradianceW_m2;
     const double module_kw =
-        single_diode
-            ? pv::cec_module_power_w(cec, absorbed_w_m2, cell_c) * params.dc_capacity_kw *
-                  modules_per_kw / kWPerKw
-            : params.dc_capacity_kw * absorbed_w_m2 / kStcIrradianceW_m2 *
-                  (1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC));
+        single_diode ? pv::cec_module_power_w(cec, absorbed_w_m2, cell_c) * params.dc_capacity_kw *
+                           modules_per_kw / kWPerKw
+                     : params.dc_capacity_kw * absorbed_w_m2 / kStcIrradianceW_m2 *
+                           (1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC));
     const double dc_kw = module_kw * dc_loss_factor;
-    const pv::InverterOutput ac = sandia ? sandia_inverter.convert(dc_kw) : v5_inverter.convert(dc_kw);
+    const pv::InverterOutput ac =
+        sandia ? sandia_inverter.convert(dc_kw) : v5_inverter.convert(dc_kw);
     out.dc_kw[i] = dc_kw;
     out.ac_kw[i] = ac.ac_kw;
 
     loss.poa_nominal_kwh += poa_nominal * array_area_m2 * step_h / kWPerKw;
     loss.poa_shading_kwh += (poa_nominal - poa_w_m2) * array_area_m2 * step_h / kWPerKw;
     loss.dc_nominal_kwh += dc_nominal_kw * step_h;
+    // Losses in sequence, so that they add up to the DC into the inverter.
     loss.dc_cover_kwh += (1.0 - cover_factor) * dc_nominal_kw * step_h;
-    loss.dc_spectral_kwh += (1.0 - spectral_factor) * dc_nominal_kw * step_h;
+    loss.dc_spectral_kwh += (1.0 - spectral_factor) * cover_factor * dc_nominal_kw * step_h;
     loss.dc_thermal_kwh += (dc_nominal_kw * cover_factor * spectral_factor - module_kw) * step_h;
-    loss.dc_other_kwh += params.losses_fraction * dc_nominal_kw * step_h;
+    loss.dc_other_kwh += params.losses_fraction * module_kw * step_h;
     loss.ac_nominal_kwh += dc_kw * step_h;
     loss.ac_efficiency_kwh += (dc_kw - ac.ac_kw - ac.clipping_loss_kw) * step_h;
     loss.ac_clipping_kwh += ac.clipping_loss_kw * step_h;

@@ -20,7 +20,7 @@ constexpr double kKelvinOffset = 273.15;
 constexpr double kStefanBoltzmann = 5.669e-8;  // W/m2K4, the value of Fuentes' report
 constexpr double kAbsorptance = 0.83;
 constexpr double kEmissivity = 0.84;
-constexpr double kLengthM = 0.5;              // characteristic length of the module
+constexpr double kLengthM = 0.5;               // characteristic length of the module
 constexpr double kBaseCapacityJM2K = 11000.0;  // heat capacity per area of a glass module
 constexpr double kPrandtl = 0.71;
 constexpr double kAirCpJKgK = 1007.0;
@@ -84,14 +84,12 @@ constexpr double kMinNoctWindM_s = 0.001;
 
 }  // namespace
 
-double noct_cell_temperature_c(double poa_w_m2, double absorbed_w_m2, double wind_speed_m_s,
+double noct_cell_temperature_c(double absorbed_w_m2, double wind_speed_m_s,
                                double air_temperature_c, double noct_c, double stc_efficiency) {
-  if (!(absorbed_w_m2 > 0.0) || !(poa_w_m2 > 0.0)) return air_temperature_c;
-  const double tau_alpha = kTauAlpha * absorbed_w_m2 / poa_w_m2;
+  if (!(absorbed_w_m2 > 0.0)) return air_temperature_c;
   const double wind_m_s = std::max(wind_speed_m_s * kWindHeightFactor, kMinNoctWindM_s);
-  return air_temperature_c + poa_w_m2 / kNoctModelIrradianceW_m2 * (noct_c - kNoctModelAirC) *
-                                 (1.0 - stc_efficiency / tau_alpha) * 9.5 /
-                                 (5.7 + 3.8 * wind_m_s);
+  return air_temperature_c + absorbed_w_m2 / kNoctModelIrradianceW_m2 * (noct_c - kNoctModelAirC) *
+                                 (1.0 - stc_efficiency / kTauAlpha) * 9.5 / (5.7 + 3.8 * wind_m_s);
 }
 
 FuentesThermalModel::FuentesThermalModel(double noct_c, double module_height_m, double step_h)
@@ -134,8 +132,7 @@ FuentesThermalModel::FuentesThermalModel(double noct_c, double module_height_m, 
   }
 }
 
-double FuentesThermalModel::step(double poa_w_m2, double wind_speed_m_s,
-                                 double air_temperature_c) {
+double FuentesThermalModel::step(double poa_w_m2, double wind_speed_m_s, double air_temperature_c) {
   const double air_k = air_temperature_c + kKelvinOffset;
   if (!(poa_w_m2 > 0.0)) {  // no sun: the module follows the air
     module_k_ = air_k;
@@ -152,20 +149,19 @@ double FuentesThermalModel::step(double poa_w_m2, double wind_speed_m_s,
     const AirProperties air = air_at(film_k);
     const double h_forced = forced_convection(air, wind_m_s);
     const double h_free = free_convection(air, film_k, module_k - air_k);
-    const double h_conv = convection_ratio_ *
-                          std::cbrt(h_free * h_free * h_free + h_forced * h_forced * h_forced);
+    const double h_conv =
+        convection_ratio_ * std::cbrt(h_free * h_free * h_free + h_forced * h_forced * h_forced);
     const double h_sky = radiative(module_k, sky_k);
     const double ground_k = air_k + ground_ratio_ * (module_k - air_k);
     const double h_ground = radiative(module_k, ground_k);
     const double h_total = h_conv + h_sky + h_ground;
     const double eigen = -h_total / capacity_j_m2k_ * step_s_;
     const double decay = eigen > -10.0 ? std::exp(eigen) : 0.0;
-    const double next_k =
-        module_k_ * decay +
-        ((1.0 - decay) * (h_conv * air_k + h_sky * sky_k + h_ground * ground_k + absorbed_w_m2_ +
-                          (absorbed - absorbed_w_m2_) / eigen) +
-         absorbed - absorbed_w_m2_) /
-            h_total;
+    const double next_k = module_k_ * decay +
+                          ((1.0 - decay) * (h_conv * air_k + h_sky * sky_k + h_ground * ground_k +
+                                            absorbed_w_m2_ + (absorbed - absorbed_w_m2_) / eigen) +
+                           absorbed - absorbed_w_m2_) /
+                              h_total;
     const bool converged = std::abs(next_k - module_k) < kConvergenceK;
     module_k = next_k;
     if (converged) break;

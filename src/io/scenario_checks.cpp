@@ -52,6 +52,37 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   for (std::size_t i = 0; i < scenario.buildings.size(); ++i) {
     check_before_end(fmt::format("building[{}].online", i), scenario.buildings[i].online);
   }
+  for (std::size_t i = 0; i < scenario.wind.size(); ++i) {
+    check_before_end(fmt::format("wind[{}].online", i), scenario.wind[i].online);
+  }
+  for (std::size_t i = 0; i < scenario.gas.size(); ++i) {
+    check_before_end(fmt::format("gas[{}].online", i), scenario.gas[i].online);
+  }
+  for (std::size_t i = 0; i < scenario.batteries.size(); ++i) {
+    const BatterySection& battery = scenario.batteries[i];
+    const std::string entry = fmt::format("battery[{}]", i);
+    check_before_end(entry + ".online", battery.online);
+    if (battery.soc_min_fraction >= battery.soc_max_fraction) {
+      problems.push_back(Diagnostic{
+          where(entry + ".soc_max"), entry + ".soc_max",
+          fmt::format("expected more than soc_min ({:g} %), got {:g} %",
+                      battery.soc_min_fraction / kPercent, battery.soc_max_fraction / kPercent)});
+    } else if (battery.initial_soc_fraction < battery.soc_min_fraction ||
+               battery.initial_soc_fraction > battery.soc_max_fraction) {
+      problems.push_back(Diagnostic{
+          where(entry + ".initial_soc"), entry + ".initial_soc",
+          fmt::format("expected a state of charge within soc_min..soc_max ({:g} % to {:g} %), got "
+                      "{:g} %",
+                      battery.soc_min_fraction / kPercent, battery.soc_max_fraction / kPercent,
+                      battery.initial_soc_fraction / kPercent)});
+    }
+  }
+  const bool file_prices =
+      scenario.market.prices == PriceSource::kFile || scenario.market.prices == PriceSource::kErcot;
+  if (file_prices && scenario.market.price_file.empty()) {
+    problems.push_back(Diagnostic{where("grid.market.prices"), "grid.market.price_file",
+                                  "missing required field 'price_file' for file prices"});
+  }
   for (std::size_t i = 0; i < scenario.solar.size(); ++i) {
     const auto& array = scenario.solar[i];
     const std::string entry = fmt::format("solar[{}]", i);

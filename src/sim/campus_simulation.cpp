@@ -1,92 +1,125 @@
 #include "stargate/sim/campus_simulation.hpp"
 
 #include <algorithm>
-#include <optional>
+#include <memory>
+#include <vector>
 
 #include "stargate/compute/constant_utilisation.hpp"
-#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
-#include "stargate/energy/grid_connection.hpp"
+#include "stargate/dispatch/rule_dispatch.hpp"
+#include "stargate/energy/four_cp.hpp"
 #include "stargate/facility/building_phases.hpp"
 #include "stargate/facility/constant_pue.hpp"
+#include "stargate/sim/market_profiles.hpp"
+#include "stargate/sim/run_kpis.hpp"
 #include "stargate/sim/run_weather.hpp"
 #include "stargate/sim/solar_fleet.hpp"
-#include "stargate/sim/weather_to_grid.hpp"
+#include "stargate/sim/supply_assets.hpp"
+#include "stargate/sim/wind_fleet.hpp"
 
 namespace stargate {
 namespace {
 
 constexpr std::size_t kProgressReports = 100;
 
-// Each column holds step averages of power, so energy = sum(power) * step.
-double energy_mwh(const Results& results, std::string_view column) {
-  return compensated_sum(results.column(column)) * results.grid().step_h() / kKwhPerMwh;
+// The columns of a run, created before the loop (see docs/outputs.md for their meaning).
+struct Columns {
+  explicit Columns(Results& results) {
+    const auto add = [&](const char* name, const char* description) {
+      results.add_series(name, description);
+    };
+    add("online_it_capacity_kw", "IT capacity of the buildings online");
+    add("gpus_online", "GPUs installed in the buildings online");
+    add("it_load_kw", "IT power drawn by the compute load");
+    add("facility_load_kw", "Facility power at the meter (IT and overheads)");
+    add("solar_kw", "PV power available (AC)");
+    add("wind_kw", "Wind power available");
+    add("curtailed_kw", "Available renewable power not used");
+    add("battery_charge_kw", "Power into the batteries (AC)");
+    add("battery_discharge_kw", "Power from the batteries (AC)");
+    add("battery_soc_kwh", "Energy stored in the batteries at the end of the step");
+    add("gas_kw", "Power from the gas plants");
+    add("grid_import_kw", "Power imported from the grid");
+    add("grid_export_kw", "Power exported to the grid");
+    add("unserved_kw", "Facility load no supply could serve");
+    add("price_usd_per_mwh", "Grid energy price");
+    add("carbon_kg_per_mwh", "Carbon intensity of grid energy");
+    add("energy_cost_usd", "Cost of the energy imported during the step");
+    add("export_revenue_usd", "Revenue of the energy exported during the step");
+    add("gas_cost_usd", "Fuel, variable O&M and start costs of the gas plants during the step");
+    capacity_kw = results.writable_column("online_it_capacity_kw");
+    gpus = results.writable_column("gpus_online");
+    it_kw = results.writable_column("it_load_kw");
+    facility_kw = results.writable_column("facility_load_kw");
+    solar_kw = results.writable_column("solar_kw");
+    wind_kw = results.writable_column("wind_kw");
+    curtailed_kw = results.writable_column("curtailed_kw");
+    charge_kw = results.writable_column("battery_charge_kw");
+    discharge_kw = results.writable_column("battery_discharge_kw");
+    soc_kwh = results.writable_column("battery_soc_kwh");
+    gas_kw = results.writable_column("gas_kw");
+    import_kw = results.writable_column("grid_import_kw");
+    export_kw = results.writable_column("grid_export_kw");
+    unserved_kw = results.writable_column("unserved_kw");
+    price = results.writable_column("price_usd_per_mwh");
+    carbon = results.writable_column("carbon_kg_per_mwh");
+    energy_cost_usd = results.writable_column("energy_cost_usd");
+    export_revenue_usd = results.writable_column("export_revenue_usd");
+    gas_cost_usd = results.writable_column("gas_cost_usd");
+  }
+  std::span<double> capacity_kw, gpus, it_kw, facility_kw, solar_kw, wind_kw, curtailed_kw,
+      charge_kw, discharge_kw, soc_kwh, gas_kw, import_kw, export_kw, unserved_kw, price, carbon,
+      energy_cost_usd, export_revenue_usd, gas_cost_usd;
+};
+
+DispatchRules dispatch_rules(const Scenario& scenario) {
+  DispatchRules rules;
+  rules.import_limit_kw = scenario.grid.import_limit_kw;
+  rules.export_limit_kw = scenario.grid.export_limit_kw;
+  rules.export_price_share = scenario.grid.export_price_share;
+  rules.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
+  rules.battery_charge_below_usd_per_mwh = scenario.dispatch.battery_charge_below_usd_per_mwh;
+  rules.battery_discharge_above_usd_per_mwh = scenario.dispatch.battery_discharge_above_usd_per_mwh;
+  rules.battery_charge_from_grid = scenario.dispatch.battery_charge_from_grid;
+  return rules;
 }
 
-double column_max(const Results& results, std::string_view column) {
-  const auto values = results.column(column);
-  return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+// Renewable supply onto the grid: PV from the weather, wind from the wind resource.
+void add_renewables(const Scenario& scenario, const TimeGrid& grid, Columns& columns,
+                    RunTotals& totals, Results& results) {
+  std::vector<std::string> warnings;
+  if (!scenario.solar.empty()) {
+    const WeatherSeries weather = load_run_weather(scenario, warnings);
+    const SolarFleet fleet =
+        add_solar_fleet(scenario, weather, WeatherToGrid(weather, grid), grid, columns.solar_kw);
+    totals.solar_dc_capacity_kw = fleet.dc_capacity_kw;
+    totals.solar_ac_capacity_kw = fleet.ac_capacity_kw;
+    totals.solar_ac_capacity_hours = fleet.ac_capacity_hours;
+  }
+  if (!scenario.wind.empty()) {
+    const WindResource resource = load_run_wind(scenario, warnings);
+    const WindFleet fleet = add_wind_fleet(scenario, resource, grid, columns.wind_kw);
+    totals.wind_capacity_kw = fleet.capacity_kw;
+    totals.wind_capacity_hours = fleet.capacity_hours;
+  }
+  for (auto& warning : warnings) {
+    results.add_warning(std::move(warning));
+  }
 }
 
-double ratio(double numerator, double denominator) {
-  return denominator > 0.0 ? numerator / denominator : 0.0;
-}
-
-void add_energy_and_cost_kpis(Results& results) {
-  const double step_h = results.grid().step_h();
-  const double it_mwh = energy_mwh(results, "it_load_kw");
-  const double facility_mwh = energy_mwh(results, "facility_load_kw");
-  const double import_mwh = energy_mwh(results, "grid_import_kw");
-  const double cost_usd = compensated_sum(results.column("energy_cost_usd"));
-  const auto unserved = results.column("unserved_kw");
-  const auto unserved_steps =
-      std::count_if(unserved.begin(), unserved.end(), [](double kw) { return kw > 0.0; });
-
-  results.add_kpi("energy", "facility_energy_mwh", facility_mwh, "MWh", "Facility energy");
-  results.add_kpi("energy", "it_energy_mwh", it_mwh, "MWh", "IT energy");
-  results.add_kpi("energy", "grid_import_mwh", import_mwh, "MWh", "Grid import");
-  results.add_kpi("energy", "unserved_energy_mwh", energy_mwh(results, "unserved_kw"), "MWh",
-                  "Unserved energy");
-  results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * step_h, "h",
-                  "Hours with unserved load");
-  results.add_kpi("energy", "peak_facility_load_mw",
-                  column_max(results, "facility_load_kw") / kKwPerMw, "MW", "Peak facility load");
-  results.add_kpi("energy", "average_pue", ratio(facility_mwh, it_mwh), "", "Average PUE");
-  results.add_kpi("cost", "energy_cost_usd", cost_usd, "USD", "Energy cost");
-  results.add_kpi("cost", "average_energy_price_usd_per_mwh", ratio(cost_usd, import_mwh),
-                  "USD/MWh", "Average price of imported energy");
-}
-
-void add_solar_kpis(Results& results, const SolarFleet& fleet) {
-  const double available_mwh = energy_mwh(results, "solar_kw");
-  const double curtailed_mwh = energy_mwh(results, "curtailed_kw");
-  const double used_mwh = available_mwh - curtailed_mwh;
-  results.add_kpi("solar", "solar_dc_capacity_mw", fleet.dc_capacity_kw / kKwPerMw, "MW",
-                  "PV capacity (DC)");
-  results.add_kpi("solar", "solar_ac_capacity_mw", fleet.ac_capacity_kw / kKwPerMw, "MW",
-                  "PV inverter capacity (AC)");
-  results.add_kpi("solar", "solar_available_mwh", available_mwh, "MWh", "PV energy available (AC)");
-  results.add_kpi("solar", "solar_used_mwh", used_mwh, "MWh", "PV energy used on site");
-  results.add_kpi("solar", "solar_curtailed_mwh", curtailed_mwh, "MWh", "PV energy curtailed");
-  results.add_kpi("solar", "solar_capacity_factor_ac_fraction",
-                  ratio(available_mwh * kKwhPerMwh, fleet.ac_capacity_hours), "fraction",
-                  "PV capacity factor (AC, while online)");
-  results.add_kpi("solar", "solar_share_of_load_fraction",
-                  ratio(used_mwh, energy_mwh(results, "facility_load_kw")), "fraction",
-                  "Share of facility energy from PV");
-}
-
-void add_compute_kpis(Results& results) {
-  const double step_h = results.grid().step_h();
-  results.add_kpi("compute", "gpu_hours_online",
-                  compensated_sum(results.column("gpus_online")) * step_h, "GPU-h",
-                  "GPU-hours online");
-  results.add_kpi("compute", "peak_gpus_online", column_max(results, "gpus_online"), "GPUs",
-                  "Peak GPUs online");
-  results.add_kpi(
-      "compute", "it_utilisation_fraction",
-      ratio(energy_mwh(results, "it_load_kw"), energy_mwh(results, "online_it_capacity_kw")),
-      "fraction", "IT load / online IT capacity");
+void add_four_cp(const Scenario& scenario, const TimeGrid& grid, const Columns& columns,
+                 RunTotals& totals) {
+  if (scenario.grid.four_cp_rate_usd_per_kw_yr <= 0.0) {
+    return;
+  }
+  const std::vector<double> system_mw =
+      synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed));
+  const std::vector<FourCpCharge> years =
+      four_cp_by_year(grid, system_mw, columns.import_kw, scenario.grid.four_cp_rate_usd_per_kw_yr);
+  for (const FourCpCharge& year : years) {
+    totals.four_cp_charge_usd += year.charge_usd_per_yr;
+    totals.four_cp_demand_kw += year.demand_kw / static_cast<double>(years.size());
+  }
 }
 
 }  // namespace
@@ -94,65 +127,134 @@ void add_compute_kpis(Results& results) {
 Results simulate(const Scenario& scenario, const SimulationOptions& options) {
   const TimeGrid grid = run_grid(scenario);
   Results results(grid);
-  // Columns are created first; spans are taken after the last add_series (vector growth).
-  results.add_series("online_it_capacity_kw", "IT capacity of the buildings online");
-  results.add_series("gpus_online", "GPUs installed in the buildings online");
-  results.add_series("it_load_kw", "IT power drawn by the compute load");
-  results.add_series("facility_load_kw", "Facility power at the meter (IT and overheads)");
-  results.add_series("solar_kw", "PV power available (AC)");
-  results.add_series("curtailed_kw", "Available renewable power not used");
-  results.add_series("grid_import_kw", "Power imported from the grid");
-  results.add_series("unserved_kw", "Facility load no supply could serve");
-  results.add_series("price_usd_per_mwh", "Price of imported energy");
-  results.add_series("energy_cost_usd", "Cost of the energy imported during the step");
-  const auto capacity_kw = results.writable_column("online_it_capacity_kw");
-  const auto gpus = results.writable_column("gpus_online");
-  const auto it_kw = results.writable_column("it_load_kw");
-  const auto facility_kw = results.writable_column("facility_load_kw");
-  const auto solar_kw = results.writable_column("solar_kw");
-  const auto curtailed_kw = results.writable_column("curtailed_kw");
-  const auto import_kw = results.writable_column("grid_import_kw");
-  const auto unserved_kw = results.writable_column("unserved_kw");
-  const auto price = results.writable_column("price_usd_per_mwh");
-  const auto cost_usd = results.writable_column("energy_cost_usd");
+  Columns columns(results);
+  RunTotals totals;
 
-  fill_online_capacity(scenario.buildings, grid, capacity_kw, gpus);
-  std::optional<SolarFleet> fleet;
-  if (!scenario.solar.empty()) {
+  fill_online_capacity(scenario.buildings, grid, columns.capacity_kw, columns.gpus);
+  add_renewables(scenario, grid, columns, totals, results);
+  {
     std::vector<std::string> warnings;
-    const WeatherSeries weather = load_run_weather(scenario, warnings);
+    fill_prices(scenario, grid, columns.price, warnings);
+    fill_carbon_intensity(scenario, grid, columns.carbon, warnings);
     for (auto& warning : warnings) {
       results.add_warning(std::move(warning));
     }
-    fleet = add_solar_fleet(scenario, weather, WeatherToGrid(weather, grid), grid, solar_kw);
   }
+
+  // Storage and gas: the models, the step each comes online, and per-battery SOC histories.
+  std::vector<std::unique_ptr<Battery>> batteries;
+  std::vector<std::size_t> battery_online_step;
+  std::vector<std::vector<double>> soc_history;
+  for (const BatterySection& section : scenario.batteries) {
+    batteries.push_back(std::make_unique<Battery>(battery_params(section)));
+    battery_online_step.push_back(grid.first_step_at_or_after(section.online));
+    soc_history.emplace_back(grid.size(), batteries.back()->soc_fraction());
+    totals.battery_energy_kwh += section.energy_kwh;
+    totals.battery_power_kw += section.power_kw;
+  }
+  std::vector<std::unique_ptr<GasPlant>> plants;
+  std::vector<std::size_t> plant_online_step;
+  for (const GasSection& section : scenario.gas) {
+    plants.push_back(std::make_unique<GasPlant>(gas_params(section)));
+    plant_online_step.push_back(grid.first_step_at_or_after(section.online));
+    totals.gas_capacity_kw += plants.back()->capacity_kw();
+  }
+  std::vector<Battery*> online_batteries(batteries.size());
+  std::vector<GasPlant*> online_plants(plants.size());
+  std::vector<double> online_fuel_price(plants.size());
 
   const ConstantUtilisation compute(scenario.compute.it_utilisation);
   const ConstantPue facility(scenario.facility.pue);
-  const GridConnection connection(scenario.grid.import_limit_kw, scenario.grid.price_usd_per_mwh);
+  const DispatchRules rules = dispatch_rules(scenario);
   const double step_h = grid.step_h();
   const std::size_t report_every = std::max<std::size_t>(1, grid.size() / kProgressReports);
+  double clean_stored_kwh = 0.0;  // renewable share of the energy in the batteries
 
   for (std::size_t step = 0; step < grid.size(); ++step) {
-    it_kw[step] = compute.it_load_kw(capacity_kw[step]);
-    facility_kw[step] = facility.facility_kw(it_kw[step]);
-    // Renewables first; what the load cannot take is curtailed; the grid serves the rest.
-    const double solar_used_kw = std::min(solar_kw[step], facility_kw[step]);
-    curtailed_kw[step] = solar_kw[step] - solar_used_kw;
-    const GridFlow flow = connection.serve(facility_kw[step] - solar_used_kw, step_h);
-    import_kw[step] = flow.import_kw;
-    unserved_kw[step] = flow.unserved_kw;
-    price[step] = connection.price_usd_per_mwh();
-    cost_usd[step] = flow.cost_usd;
+    columns.it_kw[step] = compute.it_load_kw(columns.capacity_kw[step]);
+    columns.facility_kw[step] = facility.facility_kw(columns.it_kw[step]);
+
+    std::size_t battery_count = 0;
+    double stored_before_kwh = 0.0;
+    for (std::size_t i = 0; i < batteries.size(); ++i) {
+      if (step >= battery_online_step[i]) {
+        online_batteries[battery_count++] = batteries[i].get();
+        stored_before_kwh += batteries[i]->state().soc_kwh;
+      }
+    }
+    std::size_t plant_count = 0;
+    for (std::size_t i = 0; i < plants.size(); ++i) {
+      if (step >= plant_online_step[i]) {
+        online_fuel_price[plant_count] = scenario.gas[i].fuel_price_usd_per_mmbtu;
+        online_plants[plant_count++] = plants[i].get();
+      }
+    }
+    const DispatchInput input{columns.facility_kw[step], columns.solar_kw[step],
+                              columns.wind_kw[step], columns.price[step], columns.carbon[step]};
+    const DispatchAssets assets{std::span(online_batteries.data(), battery_count),
+                                std::span(online_plants.data(), plant_count),
+                                std::span<const double>(online_fuel_price.data(), plant_count)};
+    const DispatchFlows flows = dispatch_step(rules, input, assets, step_h);
+
+    columns.curtailed_kw[step] = flows.curtailed_kw;
+    columns.charge_kw[step] = flows.battery_charge_kw;
+    columns.discharge_kw[step] = flows.battery_discharge_kw;
+    columns.gas_kw[step] = flows.gas_kw;
+    columns.import_kw[step] = flows.grid_import_kw;
+    columns.export_kw[step] = flows.grid_export_kw;
+    columns.unserved_kw[step] = flows.unserved_kw;
+    columns.energy_cost_usd[step] =
+        flows.grid_import_kw * step_h * columns.price[step] / kKwhPerMwh;
+    columns.export_revenue_usd[step] =
+        flows.grid_export_kw * step_h * columns.price[step] * rules.export_price_share / kKwhPerMwh;
+    columns.gas_cost_usd[step] = flows.gas_cost_usd;
+    totals.gas_fuel_mmbtu += flows.gas_fuel_mmbtu;
+    totals.gas_co2_kg += flows.gas_co2_kg;
+    totals.gas_fuel_cost_usd += flows.gas_cost_usd;
+    totals.gas_starts += flows.gas_starts;
+
+    // Clean energy: renewables used directly, plus the renewable share of battery discharge
+    // (the stored energy is tracked as one pool with a renewable share).
+    double stored_after_kwh = 0.0;
+    for (std::size_t i = 0; i < battery_count; ++i) {
+      stored_after_kwh += online_batteries[i]->state().soc_kwh;
+    }
+    for (std::size_t i = 0; i < batteries.size(); ++i) {
+      soc_history[i][step] = batteries[i]->soc_fraction();
+    }
+    const double clean_share = stored_before_kwh > 0.0 ? clean_stored_kwh / stored_before_kwh : 0.0;
+    const double clean_discharge_kw = flows.battery_discharge_kw * clean_share;
+    const double renewable_charge_kw = flows.battery_charge_kw - flows.battery_charge_from_grid_kw;
+    clean_stored_kwh = flows.battery_charge_kw > 0.0
+                           ? clean_stored_kwh + (stored_after_kwh - stored_before_kwh) *
+                                                    renewable_charge_kw / flows.battery_charge_kw
+                           : clean_share * stored_after_kwh;
+    clean_stored_kwh = std::clamp(clean_stored_kwh, 0.0, stored_after_kwh);
+    totals.clean_used_kwh +=
+        (std::min(columns.solar_kw[step] + columns.wind_kw[step], columns.facility_kw[step]) +
+         clean_discharge_kw) *
+        step_h;
+    columns.soc_kwh[step] = stored_after_kwh;
+
     if (options.progress && (step + 1) % report_every == 0) {
       options.progress(step + 1, grid.size());
     }
   }
-  add_energy_and_cost_kpis(results);
-  if (fleet) {
-    add_solar_kpis(results, *fleet);
+
+  // Battery wear over the run: rainflow cycles and calendar fade (assess_degradation).
+  const double years = grid.duration_h() / (kHoursPerDay * kDaysPerYear);
+  double capacity_left_kwh = 0.0;
+  for (std::size_t i = 0; i < batteries.size(); ++i) {
+    const DegradationResult wear =
+        assess_degradation(batteries[i]->params(), soc_history[i], step_h, years);
+    totals.battery_equivalent_full_cycles += wear.equivalent_full_cycles;
+    capacity_left_kwh += wear.capacity_fraction * scenario.batteries[i].energy_kwh;
   }
-  add_compute_kpis(results);
+  if (totals.battery_energy_kwh > 0.0) {
+    totals.battery_capacity_left_fraction = capacity_left_kwh / totals.battery_energy_kwh;
+  }
+  add_four_cp(scenario, grid, columns, totals);
+  add_run_kpis(results, totals);
   if (results.kpi("unserved_energy_mwh") > 0.0) {
     results.add_warning(
         "the supply cannot serve the whole facility load: see unserved_kw in the "

@@ -2,9 +2,10 @@
 // are in include/stargate/weather/irradiance.hpp.
 //
 // Worked number (Perez): DNI 800, DHI 100 W/m2, zenith 30 deg, aoi 10 deg, tilt 30 deg: air mass
-// 1.1547, Delta = 0.08447, eps = (9 + 0.02811) / 1.02811 = 8.781 -> bin 7 (clear), F1 = 0.6777
-// - 0.3273 * 0.08447 - 0.2504 * 0.5236 = 0.5189, F2 = 0.1561 - 1.3765 * 0.08447 + 0.2506 * 0.5236
-// = 0.1711; sky = 100 * (0.4811 * 0.9330 + 0.5189 * 0.98481 / 0.86603 + 0.1711 * 0.5) = 112.5.
+// 1.1536, Delta = 100 * 1.1536 / 1367 = 0.08439, eps = (9 + 0.14945) / 1.14945 = 7.960 -> bin 7
+// (clear), F1 = 0.6777 - 0.3273 * 0.08439 - 0.2504 * 0.5236 = 0.5190, F2 = 0.1561 - 1.3765 *
+// 0.08439 + 0.2506 * 0.5236 = 0.1712; sky = 100 * (0.4810 * 0.9330 + 0.5190 * 0.98481 / 0.86603
+// + 0.1712 * 0.5) = 112.46 W/m2.
 #include "stargate/weather/irradiance.hpp"
 
 #include <algorithm>
@@ -43,6 +44,10 @@ constexpr double kPerezMaxZenithDeg = 87.5;
 // cos(85 deg): floor of the circumsolar denominator.
 constexpr double kCos85 = 0.0871557427476582;
 
+double cos_zenith_of(const SkyGeometry& g) {
+  return std::isnan(g.cos_zenith) ? std::cos(g.sun_zenith_deg * kDegToRad) : g.cos_zenith;
+}
+
 // Ground-reflected diffuse with an isotropic ground.
 double ground_reflected(const HorizontalIrradiance& h, double cos_zenith, double cos_tilt) {
   return h.albedo * (h.dni_w_m2 * cos_zenith + h.dhi_w_m2) * (1.0 - cos_tilt) * 0.5;
@@ -51,17 +56,24 @@ double ground_reflected(const HorizontalIrradiance& h, double cos_zenith, double
 }  // namespace
 
 double extraterrestrial_normal_w_m2(int day_of_year) {
-  return kSolarConstantW_m2 *
-         (1.0 + 0.033 * std::cos(2.0 * std::numbers::pi * static_cast<double>(day_of_year) / 365.0));
+  return kSolarConstantW_m2 * (1.0 + 0.033 * std::cos(2.0 * std::numbers::pi *
+                                                      static_cast<double>(day_of_year) / 365.0));
 }
 
 double kasten_air_mass(double zenith_deg) {
-  return 1.0 / (std::cos(zenith_deg * kDegToRad) + 0.15 * std::pow(93.885 - zenith_deg, -1.253));
+  return kasten_air_mass(zenith_deg, std::cos(zenith_deg * kDegToRad));
+}
+
+double kasten_air_mass(double zenith_deg, double cos_zenith) {
+  return 1.0 / (cos_zenith + 0.15 * std::pow(93.885 - zenith_deg, -1.253));
 }
 
 double kasten_young_air_mass(double zenith_deg) {
-  return 1.0 /
-         (std::cos(zenith_deg * kDegToRad) + 0.50572 * std::pow(96.07995 - zenith_deg, -1.6364));
+  return kasten_young_air_mass(zenith_deg, std::cos(zenith_deg * kDegToRad));
+}
+
+double kasten_young_air_mass(double zenith_deg, double cos_zenith) {
+  return 1.0 / (cos_zenith + 0.50572 * std::pow(96.07995 - zenith_deg, -1.6364));
 }
 
 double perez_sky_clearness(double dni_w_m2, double dhi_w_m2, double zenith_deg) {
@@ -71,7 +83,8 @@ double perez_sky_clearness(double dni_w_m2, double dhi_w_m2, double zenith_deg) 
 
 int perez_clearness_bin(double sky_clearness) {
   int bin = 0;
-  while (bin < kPerezBinCount - 1 && sky_clearness > kPerezBinUpper[static_cast<std::size_t>(bin)]) {
+  while (bin < kPerezBinCount - 1 &&
+         sky_clearness > kPerezBinUpper[static_cast<std::size_t>(bin)]) {
     ++bin;
   }
   return bin;
@@ -106,11 +119,11 @@ PoaIrradiance perez_poa(const HorizontalIrradiance& horizontal, const SkyGeometr
   }
 
   const double zenith_rad = zenith_deg * kDegToRad;
-  const double cos_zenith = std::cos(zenith_rad);
-  const double brightness = h.dhi_w_m2 * kasten_air_mass(zenith_deg) / kSolarConstantW_m2;
-  const PerezCoefficients& c =
-      kPerezTable[static_cast<std::size_t>(perez_clearness_bin(
-          perez_sky_clearness(h.dni_w_m2, h.dhi_w_m2, zenith_deg)))];
+  const double cos_zenith = cos_zenith_of(geometry);
+  const double brightness =
+      h.dhi_w_m2 * kasten_air_mass(zenith_deg, cos_zenith) / kSolarConstantW_m2;
+  const PerezCoefficients& c = kPerezTable[static_cast<std::size_t>(
+      perez_clearness_bin(perez_sky_clearness(h.dni_w_m2, h.dhi_w_m2, zenith_deg)))];
   const double f1 = std::max(0.0, c.f11 + c.f12 * brightness + c.f13 * zenith_rad);
   const double f2 = c.f21 + c.f22 * brightness + c.f23 * zenith_rad;
 
@@ -127,7 +140,7 @@ PoaIrradiance hay_davies_poa(const HorizontalIrradiance& horizontal, const SkyGe
                              double extraterrestrial_normal_w_m2) {
   const double dni = std::max(horizontal.dni_w_m2, 0.0);
   const double dhi = std::max(horizontal.dhi_w_m2, 0.0);
-  const double cos_zenith = std::cos(geometry.sun_zenith_deg * kDegToRad);
+  const double cos_zenith = cos_zenith_of(geometry);
   const double cos_tilt = std::cos(geometry.surface_tilt_deg * kDegToRad);
   const double cos_aoi_front = std::max(geometry.cos_aoi, 0.0);
   PoaIrradiance poa;
@@ -148,7 +161,7 @@ PoaIrradiance hay_davies_poa(const HorizontalIrradiance& horizontal, const SkyGe
 PoaIrradiance isotropic_poa(const HorizontalIrradiance& horizontal, const SkyGeometry& geometry) {
   const double dni = std::max(horizontal.dni_w_m2, 0.0);
   const double dhi = std::max(horizontal.dhi_w_m2, 0.0);
-  const double cos_zenith = std::cos(geometry.sun_zenith_deg * kDegToRad);
+  const double cos_zenith = cos_zenith_of(geometry);
   const double cos_tilt = std::cos(geometry.surface_tilt_deg * kDegToRad);
   PoaIrradiance poa;
   poa.beam_w_m2 = cos_zenith > 0.0 ? dni * std::max(geometry.cos_aoi, 0.0) : 0.0;

@@ -21,7 +21,9 @@ struct Vec3 {
   double x, y, z;
 };
 
-double dot(const Vec3& a, const Vec3& b) { return a.x * b.x + a.y * b.y + a.z * b.z; }
+double dot(const Vec3& a, const Vec3& b) {
+  return a.x * b.x + a.y * b.y + a.z * b.z;
+}
 
 Vec3 sun_vector(double zenith_deg, double azimuth_deg) {
   const double zenith = zenith_deg * kDegToRad;
@@ -38,7 +40,9 @@ Vec3 plane_normal(double tilt_deg, double azimuth_deg) {
 }
 
 // Angle of incidence from its cosine, with the cosine kept in [-1, 1] against rounding.
-double aoi_from_cos(double cos_aoi) { return std::acos(std::clamp(cos_aoi, -1.0, 1.0)) * kRadToDeg; }
+double aoi_from_cos(double cos_aoi) {
+  return std::acos(std::clamp(cos_aoi, -1.0, 1.0)) * kRadToDeg;
+}
 
 void require(bool ok, const std::string& message) {
   if (!ok) throw std::invalid_argument(message);
@@ -49,9 +53,9 @@ void require(bool ok, const std::string& message) {
 void validate_mount(const MountGeometry& mount) {
   require(std::isfinite(mount.tilt_deg) && mount.tilt_deg >= 0.0 && mount.tilt_deg <= 90.0,
           "tilt must be 0..90 deg, got " + std::to_string(mount.tilt_deg));
-  require(std::isfinite(mount.azimuth_deg) && mount.azimuth_deg >= 0.0 &&
-              mount.azimuth_deg <= 360.0,
-          "azimuth must be 0..360 deg, got " + std::to_string(mount.azimuth_deg));
+  require(
+      std::isfinite(mount.azimuth_deg) && mount.azimuth_deg >= 0.0 && mount.azimuth_deg <= 360.0,
+      "azimuth must be 0..360 deg, got " + std::to_string(mount.azimuth_deg));
   require(std::isfinite(mount.rotation_limit_deg) && mount.rotation_limit_deg >= 0.0 &&
               mount.rotation_limit_deg <= 90.0,
           "rotation limit must be 0..90 deg, got " + std::to_string(mount.rotation_limit_deg));
@@ -88,24 +92,38 @@ double backtracking_rotation_deg(double ideal_rotation_deg, double gcr) {
 
 SurfaceOrientation orient_surface(const MountGeometry& mount, double sun_zenith_deg,
                                   double sun_azimuth_deg) {
+  return SurfaceOrienter(mount).orient(sun_zenith_deg, sun_azimuth_deg);
+}
+
+SurfaceOrienter::SurfaceOrienter(const MountGeometry& mount) : mount_(mount) {
+  const Vec3 normal0 = plane_normal(mount.tilt_deg, mount.azimuth_deg);
+  const double axis_azimuth = mount.azimuth_deg * kDegToRad;
+  normal0_[0] = normal0.x;
+  normal0_[1] = normal0.y;
+  normal0_[2] = normal0.z;
+  across_[0] = std::cos(axis_azimuth);
+  across_[1] = -std::sin(axis_azimuth);
+  across_[2] = 0.0;
+}
+
+SurfaceOrientation SurfaceOrienter::orient(double sun_zenith_deg, double sun_azimuth_deg) const {
   SurfaceOrientation surface;
-  switch (mount.mode) {
+  const Vec3 normal0{normal0_[0], normal0_[1], normal0_[2]};
+  switch (mount_.mode) {
     case TrackingMode::kFixed: {
-      surface.tilt_deg = mount.tilt_deg;
-      surface.azimuth_deg = mount.azimuth_deg;
-      surface.cos_aoi =
-          cos_angle_of_incidence(mount.tilt_deg, mount.azimuth_deg, sun_zenith_deg, sun_azimuth_deg);
+      surface.tilt_deg = mount_.tilt_deg;
+      surface.azimuth_deg = mount_.azimuth_deg;
+      surface.cos_aoi = dot(sun_vector(sun_zenith_deg, sun_azimuth_deg), normal0);
       break;
     }
     case TrackingMode::kSingleAxis: {
       const Vec3 sun = sun_vector(sun_zenith_deg, sun_azimuth_deg);
-      const double axis_azimuth = mount.azimuth_deg * kDegToRad;
-      const Vec3 normal0 = plane_normal(mount.tilt_deg, mount.azimuth_deg);
-      const Vec3 across{std::cos(axis_azimuth), -std::sin(axis_azimuth), 0.0};
+      const Vec3 across{across_[0], across_[1], across_[2]};
       const double ideal_deg = std::atan2(dot(sun, across), dot(sun, normal0)) * kRadToDeg;
       double rotation_deg = ideal_deg;
-      if (mount.backtracking) rotation_deg = backtracking_rotation_deg(ideal_deg, mount.gcr);
-      rotation_deg = std::clamp(rotation_deg, -mount.rotation_limit_deg, mount.rotation_limit_deg);
+      if (mount_.backtracking) rotation_deg = backtracking_rotation_deg(ideal_deg, mount_.gcr);
+      rotation_deg =
+          std::clamp(rotation_deg, -mount_.rotation_limit_deg, mount_.rotation_limit_deg);
       const double rotation = rotation_deg * kDegToRad;
       const double cos_rotation = std::cos(rotation);
       const double sin_rotation = std::sin(rotation);

@@ -58,6 +58,66 @@ struct SolarSection {
   double albedo = 0.2;  ///< used where the weather has none, or always when written
 };
 
+/// [site.wind]: the wind resource for [[wind]] farms.
+struct WindResourceSection {
+  std::string file;              ///< SRW file; empty = synthetic
+  double mean_speed_m_s = 8.5;   ///< synthetic: annual mean speed at `height_m`
+  double height_m = 100.0;       ///< synthetic: height of `mean_speed_m_s`
+  double shear_exponent = 0.14;  ///< power-law exponent outside the measured heights
+};
+
+/// [[wind]]: one wind farm.
+struct WindSection {
+  std::string name;
+  LocalTime online;
+  std::int64_t turbines = 1;
+  std::string turbine = "bar-3.3mw-156";  ///< catalogue name (see `stargate wind --help`)
+  std::string power_curve;                ///< CSV wind_speed_m_s,power_kw; overrides `turbine`
+  double rotor_diameter_m = 0.0;          ///< for a power_curve file (wake model)
+  double hub_height_m = 110.0;
+  double availability = 0.97;
+  double losses_fraction = 0.05;         ///< electrical and other losses
+  bool wake = false;                     ///< Park/Jensen wake on a square grid layout
+  double spacing_rotor_diameters = 7.0;  ///< turbine spacing of the wake layout
+};
+
+/// [[battery]]: one battery energy storage system.
+struct BatterySection {
+  std::string name;
+  LocalTime online;
+  double power_kw = 0.0;
+  double energy_kwh = 0.0;
+  double round_trip_efficiency = 0.85;
+  double soc_min_fraction = 0.05;
+  double soc_max_fraction = 0.95;
+  double initial_soc_fraction = 0.5;
+  double self_discharge_per_day = 0.0005;
+  double calendar_fade_per_year = 0.015;
+  double cycle_life = 6000.0;
+};
+
+/// [[gas]]: one gas plant of identical units.
+struct GasSection {
+  std::string name;
+  LocalTime online;
+  std::int64_t units = 1;
+  double unit_capacity_kw = 0.0;
+  double min_stable_fraction = 0.4;
+  double ramp_kw_per_min = 20'000.0;      ///< per running unit
+  double heat_rate_btu_per_kwh = 9300.0;  ///< at full load (part-load curve scaled to it)
+  double start_cost_usd = 1500.0;         ///< per unit start
+  double fuel_price_usd_per_mmbtu = 2.0;
+  double vom_usd_per_mwh = 4.7;
+};
+
+/// [dispatch]: the rules that run the supply each step.
+struct DispatchSection {
+  double carbon_price_usd_per_t = 0.0;                ///< added to every source's marginal cost
+  double battery_charge_below_usd_per_mwh = 20.0;     ///< charge from the grid at or below
+  double battery_discharge_above_usd_per_mwh = 60.0;  ///< discharge at or above (or if short)
+  bool battery_charge_from_grid = true;
+};
+
 /// [[building]]: one data hall with its IT capacity and GPUs.
 struct BuildingSection {
   std::string name;
@@ -79,7 +139,32 @@ struct FacilitySection {
 /// [grid]: the utility connection.
 struct GridSection {
   double import_limit_kw = 0.0;
-  double price_usd_per_mwh = 0.0;  ///< flat energy price
+  double export_limit_kw = 0.0;
+  double price_usd_per_mwh = 30.0;             ///< flat price, or the mean of synthetic prices
+  double export_price_share = 1.0;             ///< export paid at this share of the energy price
+  double four_cp_rate_usd_per_kw_yr = 0.0;     ///< ERCOT 4CP transmission charge
+  double carbon_intensity_kg_per_mwh = 380.0;  ///< flat grid carbon intensity
+};
+
+/// Where grid prices come from ([grid.market] prices = ...).
+enum class PriceSource { kFlat, kSynthetic, kFile, kErcot };  ///< "flat", "synthetic", ...
+/// The clock of a price file's stamps.
+enum class MarketClock { kStandard, kUsPrevailing };  ///< "standard", "us-prevailing"
+/// Unit of a carbon file's values.
+enum class CarbonFileUnit { kLbPerKwh, kKgPerMwh, kGPerKwh, kTonnePerMwh };
+
+/// [grid.market]: time-varying prices and carbon intensity.
+struct MarketSection {
+  PriceSource prices = PriceSource::kFlat;
+  std::string price_file;  ///< CSV (generic or ERCOT long format), relative to the scenario
+  std::string price_column = "price";
+  std::string zone = "LZ_WEST";  ///< ERCOT settlement point
+  MarketClock clock = MarketClock::kStandard;
+  double negative_hour_share = 0.06;  ///< synthetic prices
+  std::int64_t scarcity_hours = 50;   ///< synthetic prices: hours >= 1,000 USD/MWh
+  std::string carbon_file;            ///< hourly carbon intensity CSV; empty = the flat value
+  std::string carbon_column = "TE";
+  CarbonFileUnit carbon_unit = CarbonFileUnit::kLbPerKwh;
 };
 
 /// A whole scenario.
@@ -90,9 +175,15 @@ struct Scenario {
   WeatherSection weather;
   std::vector<BuildingSection> buildings;
   std::vector<SolarSection> solar;
+  WindResourceSection wind_resource;
+  std::vector<WindSection> wind;
+  std::vector<BatterySection> batteries;
+  std::vector<GasSection> gas;
+  DispatchSection dispatch;
   ComputeSection compute;
   FacilitySection facility;
   GridSection grid;
+  MarketSection market;
   SourceIndex sources;  ///< where each field was written, for errors found after loading
 };
 

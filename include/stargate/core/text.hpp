@@ -7,7 +7,8 @@
 
 namespace stargate {
 
-/// Levenshtein distance between two strings, compared case-insensitively (ASCII).
+/// Edit distance (insertions, deletions, substitutions and swaps of adjacent letters) between
+/// two strings, compared case-insensitively (ASCII).
 [[nodiscard]] std::size_t edit_distance(std::string_view a, std::string_view b);
 
 /// The candidate closest to `word` when it is close enough to be a plausible typo (distance at

@@ -3,8 +3,9 @@
 //
 // Internal units (see docs/units.md): power kW, energy kWh, time s, money USD, energy prices
 // USD/MWh, capital cost per power USD/kW, capacity charges USD/kW-yr, GPU-hour prices
-// USD/GPU-h, fractions 0..1, temperatures degC, lengths m. Every conversion factor is a named
-// constant below; code never multiplies by a bare 3600 or 1000.
+// USD/GPU-h, fractions 0..1, temperatures degC, lengths m, speeds m/s, emission rates kg/MWh,
+// carbon prices USD/t, fuel prices USD/MMBtu, heat rates Btu/kWh, ramp rates kW/min. Every
+// conversion factor is a named constant below; code never multiplies by a bare 3600 or 1000.
 #pragma once
 
 #include <span>
@@ -23,7 +24,11 @@ inline constexpr double kSecondsPerYear = kSecondsPerDay * kDaysPerYear;
 inline constexpr double kKwPerMw = 1000.0;
 inline constexpr double kKwhPerMwh = 1000.0;
 inline constexpr double kWPerKw = 1000.0;
-inline constexpr double kPercent = 0.01;  ///< one percent as a fraction
+inline constexpr double kPercent = 0.01;           ///< one percent as a fraction
+inline constexpr double kKgPerPound = 0.45359237;  ///< international avoirdupois pound (exact)
+inline constexpr double kBtuPerMmbtu = 1e6;
+inline constexpr double kBtuPerKj = 1.0 / 1.05505585262;  ///< International Table Btu
+inline constexpr double kMmbtuPerGj = 1e6 / 1.05505585262 / 1e6;
 
 /// The dimension of a quantity, which fixes the units it may be written in.
 enum class UnitKind {
@@ -38,6 +43,12 @@ enum class UnitKind {
   kFraction,        ///< internal fraction 0..1; "85 %" or a bare number 0.85
   kTemperature,     ///< internal degC; C (also degC), F, K
   kLength,          ///< internal m; m, km, ft
+  kSpeed,           ///< internal m/s; m/s, km/h, mph
+  kEmissionRate,    ///< internal kg/MWh; g/kWh, kg/MWh, t/MWh, lb/MWh, lb/kWh
+  kCarbonPrice,     ///< internal USD/t CO2; $/t
+  kFuelPrice,       ///< internal USD/MMBtu; $/MMBtu, $/GJ
+  kHeatRate,        ///< internal Btu/kWh; Btu/kWh, MMBtu/MWh, kJ/kWh
+  kRampRate,        ///< internal kW/min; kW/min, MW/min
 };
 
 /// A parsed quantity: the value in the internal unit of its kind and the unit symbol it was

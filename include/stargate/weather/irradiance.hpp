@@ -6,7 +6,8 @@
 //   sky    = one of three models:
 //     isotropic  (Liu & Jordan 1963):     DHI * (1 + cos(tilt)) / 2
 //     Hay-Davies (Hay & Davies 1980):     DHI * [(1 - Ai) * (1 + cos(tilt)) / 2 + Ai * Rb],
-//                                         Ai = DNI / Gon, Rb = max(cos(aoi), 0) / cos(zenith)
+//                                         Ai = DNI / Gon, Rb = max(cos(aoi), 0) /
+//                                         max(cos(zenith), cos(85 deg))
 //     Perez      (Perez et al. 1990):     DHI * [(1 - F1) * (1 + cos(tilt)) / 2
 //                                                + F1 * a / b + F2 * sin(tilt)]
 // with a = max(cos(aoi), 0), b = max(cos(zenith), cos(85 deg)), F1 = max(0, f11 + f12 * Delta +
@@ -14,9 +15,10 @@
 // sky brightness (m: Kasten 1966 air mass) and the coefficients taken from the bin of the sky
 // clearness eps = ((DHI + DNI) / DHI + 1.041 Z^3) / (1 + 1.041 Z^3).
 //
-// The Perez model follows the conventions of NREL's PVWatts (Marion & Dobos, PVWatts v5/v8):
-// a sun lower than 87.5 deg zenith gets isotropic sky diffuse and no ground-reflected part, a sky
-// without diffuse gets beam only, and the "all sites composite" coefficients are used.
+// The Perez model follows the conventions of NREL's PVWatts (Dobos 2014, PVWatts v5 manual, and
+// PVWatts v8): a sun beyond 87.5 deg zenith gets isotropic sky diffuse and no ground-reflected
+// part, a sky without diffuse gets beam only, and the "all sites composite" coefficients are
+// used.
 //
 // Worked number (isotropic): DNI 800, DHI 100 W/m2, zenith 30 deg, aoi 10 deg, tilt 30 deg,
 // albedo 0.2 -> beam 787.85, sky 93.30, ground 0.2 * 792.82 * 0.06699 = 10.62 W/m2.
@@ -28,8 +30,11 @@
 // 1980; F. Kasten, "A new table and approximation formula for the relative optical air mass",
 // Arch. Met. Geoph. Biokl. B14, 1966; F. Kasten, A.T. Young, "Revised optical air mass tables and
 // approximation formula", Applied Optics 28(22), 1989; J.A. Duffie, W.A. Beckman, "Solar
-// Engineering of Thermal Processes", 4th ed., Wiley 2013, eq. 1.4.1a.
+// Engineering of Thermal Processes", 4th ed., Wiley 2013, eq. 1.4.1a; A.P. Dobos, "PVWatts Version
+// 5 Manual", NREL/TP-6A20-62641, 2014.
 #pragma once
+
+#include <limits>
 
 namespace stargate {
 
@@ -52,6 +57,8 @@ struct SkyGeometry {
   double sun_zenith_deg = 0.0;    ///< refracted (apparent) zenith
   double cos_aoi = 1.0;           ///< cosine of the angle of incidence on the plane
   double surface_tilt_deg = 0.0;  ///< plane tilt from horizontal, 0..180
+  /// cos(sun_zenith_deg) when the caller has it (saves a cosine); NaN: computed here.
+  double cos_zenith = std::numeric_limits<double>::quiet_NaN();
 };
 
 /// Beam and diffuse irradiance on the horizontal, W/m2, and the ground reflectance.
@@ -66,13 +73,19 @@ struct HorizontalIrradiance {
 [[nodiscard]] double extraterrestrial_normal_w_m2(int day_of_year);
 
 /// Relative optical air mass of Kasten (1966), m = 1 / (cos Z + 0.15 (93.885 - Z)^-1.253) with
-/// Z the zenith in degrees (the form used by the Perez model); 1.0 at the zenith, 5.60 at 80 deg.
+/// Z the zenith in degrees (the form used by the Perez model); 0.9995 at the zenith, 5.580 at 80
+/// deg.
 /// Zenith must be below 93.9 deg.
 [[nodiscard]] double kasten_air_mass(double zenith_deg);
+/// The same with cos(zenith) supplied by the caller.
+[[nodiscard]] double kasten_air_mass(double zenith_deg, double cos_zenith);
 
 /// Relative optical air mass of Kasten & Young (1989), m = 1 / (cos Z + 0.50572 (96.07995 -
-/// Z)^-1.6364), Z in degrees; 1.0 at the zenith, 5.60 at 80 deg. Zenith must be below 96.07 deg.
+/// Z)^-1.6364), Z in degrees; 0.9997 at the zenith, 5.586 at 80 deg. Zenith must be below 96.07
+/// deg.
 [[nodiscard]] double kasten_young_air_mass(double zenith_deg);
+/// The same with cos(zenith) supplied by the caller.
+[[nodiscard]] double kasten_young_air_mass(double zenith_deg, double cos_zenith);
 
 /// One row of the Perez et al. (1990) coefficient table (Table 6, all sites composite).
 struct PerezCoefficients {

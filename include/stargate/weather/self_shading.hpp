@@ -31,9 +31,9 @@
 // Gbh and Gdh the beam and diffuse irradiance on the horizontal.
 //
 // Worked numbers (gcr 0.35, tilt 30 deg): F_sky = (1 + 2.857 - 2.0528) / 1.8660 = 0.9669;
-// diffuse-only ground derate of a large array F(R) / Fo = 0.0502 / 0.0670 = 0.749; a sun
+// diffuse-only ground derate of a large array F(R) / Fo = 0.0503 / 0.0670 = 0.7505; a sun
 // due south at elevation 20 deg: py = 0.8660 + 0.5 / 0.3640 = 2.2397, Hs = 1 - 1 / 0.7839 =
-// -0.276 -> 0 (no beam shading); at elevation 10 deg: py = 3.7017, Hs = 0.2282.
+// -0.276 -> 0 (no beam shading); at elevation 10 deg: py = 3.7017, Hs = 0.2281.
 //
 // Sources: J. Appelbaum, J. Bany, "Shadow effect of adjacent solar collectors in large scale
 // systems", Solar Energy 23(6), 1979; C. Deline, A. Dobos, S. Janzou, J. Meydbray, M. Donovan,

@@ -51,12 +51,12 @@ struct MountGeometry {
 
 /// The surface at one instant.
 struct SurfaceOrientation {
-  double tilt_deg = 0.0;             ///< from horizontal, 0..180
-  double azimuth_deg = 180.0;        ///< eastward from north, 0..360
-  double rotation_deg = 0.0;         ///< single-axis rotation applied (0 otherwise)
-  double ideal_rotation_deg = 0.0;   ///< single-axis true-tracking rotation, unlimited
-  double cos_aoi = 1.0;              ///< cosine of the angle of incidence
-  double aoi_deg = 0.0;              ///< angle of incidence, 0..180
+  double tilt_deg = 0.0;            ///< from horizontal, 0..180
+  double azimuth_deg = 180.0;       ///< eastward from north, 0..360
+  double rotation_deg = 0.0;        ///< single-axis rotation applied (0 otherwise)
+  double ideal_rotation_deg = 0.0;  ///< single-axis true-tracking rotation, unlimited
+  double cos_aoi = 1.0;             ///< cosine of the angle of incidence
+  double aoi_deg = 0.0;             ///< angle of incidence, 0..180
 };
 
 /// Throws std::invalid_argument for angles or a ground coverage ratio out of range.
@@ -76,5 +76,18 @@ void validate_mount(const MountGeometry& mount);
 /// The surface orientation of a mount for a sun position (degrees).
 [[nodiscard]] SurfaceOrientation orient_surface(const MountGeometry& mount, double sun_zenith_deg,
                                                 double sun_azimuth_deg);
+
+/// A mount with its fixed vectors computed once, for orienting it at many sun positions (same
+/// results as orient_surface). Does not validate the mount (see validate_mount).
+class SurfaceOrienter {
+ public:
+  explicit SurfaceOrienter(const MountGeometry& mount);
+  [[nodiscard]] SurfaceOrientation orient(double sun_zenith_deg, double sun_azimuth_deg) const;
+
+ private:
+  MountGeometry mount_;
+  double normal0_[3];  // fixed normal, or tracker normal at rotation 0
+  double across_[3];   // tracker: direction the normal tilts to for positive rotations
+};
 
 }  // namespace stargate

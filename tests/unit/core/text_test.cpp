@@ -26,8 +26,11 @@ TEST(EditDistance, BasicCases) {
   EXPECT_EQ(edit_distance("kitten", "sitting"), 3u);
   // flaw -> law (delete f) -> lawn (insert n).
   EXPECT_EQ(edit_distance("flaw", "lawn"), 2u);
-  // A transposition is two substitutions in Levenshtein distance: "an" <-> "na".
-  EXPECT_EQ(edit_distance("sceanrio", "scenario"), 2u);
+  // Swapping two adjacent letters is one edit (optimal string alignment): "an" <-> "na".
+  EXPECT_EQ(edit_distance("sceanrio", "scenario"), 1u);
+  EXPECT_EQ(edit_distance("gird", "grid"), 1u);
+  // ...but not a swap of letters that are apart: "ab" -> "ba" needs both neighbours.
+  EXPECT_EQ(edit_distance("abc", "cba"), 2u);
 }
 
 TEST(EditDistance, IsSymmetric) {

@@ -20,7 +20,9 @@ constexpr std::array kAllKinds = {
     UnitKind::kPower,          UnitKind::kEnergy,       UnitKind::kDuration,
     UnitKind::kMoney,          UnitKind::kEnergyPrice,  UnitKind::kPowerCost,
     UnitKind::kCapacityCharge, UnitKind::kGpuHourPrice, UnitKind::kFraction,
-    UnitKind::kTemperature,    UnitKind::kLength,
+    UnitKind::kTemperature,    UnitKind::kLength,       UnitKind::kSpeed,
+    UnitKind::kEmissionRate,   UnitKind::kCarbonPrice,  UnitKind::kFuelPrice,
+    UnitKind::kHeatRate,       UnitKind::kRampRate,
 };
 
 // Relative comparison for values that go through one floating-point multiplication (and for
@@ -345,6 +347,30 @@ TEST(ParseQuantityFixes, LeadingPlusIsAccepted) {
 TEST(FormatQuantityFixes, UnitChosenAfterRounding) {
   // 999,999.9 kW rounds to 1.00000e6 kW at 6 digits: shown as 1 GW, not "1000 MW".
   EXPECT_EQ(format_quantity(999'999.9, UnitKind::kPower), "1 GW");
+}
+
+}  // namespace
+}  // namespace stargate
+
+namespace stargate {
+namespace {
+
+TEST(PowerSystemUnits, ConvertToInternalUnits) {
+  // 20 mph = 20 x 1609.344 m / 3600 s = 8.9408 m/s.
+  EXPECT_NEAR(parse_quantity("20 mph", UnitKind::kSpeed).value, 8.9408, 1e-12);
+  EXPECT_NEAR(parse_quantity("36 km/h", UnitKind::kSpeed).value, 10.0, 1e-12);
+  // AVERT's 1.29 lb/kWh = 1.29 x 453.59237 kg/MWh = 585.134 kg/MWh.
+  EXPECT_NEAR(parse_quantity("1.29 lb/kWh", UnitKind::kEmissionRate).value, 585.1341573, 1e-6);
+  EXPECT_NEAR(parse_quantity("0.38 t/MWh", UnitKind::kEmissionRate).value, 380.0, 1e-9);
+  EXPECT_NEAR(parse_quantity("380 g/kWh", UnitKind::kEmissionRate).value, 380.0, 1e-12);
+  // 1 GJ = 0.947817 MMBtu, so 2 $/GJ = 2.110 $/MMBtu.
+  EXPECT_NEAR(parse_quantity("2 $/GJ", UnitKind::kFuelPrice).value, 2.11011170524, 1e-9);
+  EXPECT_NEAR(parse_quantity("9.3 MMBtu/MWh", UnitKind::kHeatRate).value, 9300.0, 1e-9);
+  // 10,000 kJ/kWh / 1.05505585262 kJ/Btu = 9478.17 Btu/kWh.
+  EXPECT_NEAR(parse_quantity("10000 kJ/kWh", UnitKind::kHeatRate).value, 9478.1712, 1e-3);
+  EXPECT_EQ(parse_quantity("10 MW/min", UnitKind::kRampRate).value, 10'000.0);
+  EXPECT_EQ(parse_quantity("50 $/t", UnitKind::kCarbonPrice).value, 50.0);
+  EXPECT_EQ(format_quantity(380.0, UnitKind::kEmissionRate), "380 kg/MWh");
 }
 
 }  // namespace

@@ -1,0 +1,161 @@
+#include "stargate/sim/run_kpis.hpp"
+
+#include <algorithm>
+
+#include "stargate/core/numeric.hpp"
+#include "stargate/core/units.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kKgPerTonne = 1000.0;
+
+// Columns hold step averages of power, so energy = sum(power) x step.
+double energy_mwh(const Results& results, std::string_view column) {
+  return compensated_sum(results.column(column)) * results.grid().step_h() / kKwhPerMwh;
+}
+
+double column_max(const Results& results, std::string_view column) {
+  const auto values = results.column(column);
+  return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
+}
+
+double ratio(double numerator, double denominator) {
+  return denominator > 0.0 ? numerator / denominator : 0.0;
+}
+
+// Sum over steps of a power column times another column, as energy x value / 1000.
+double weighted_mwh(const Results& results, std::string_view power, std::string_view weight) {
+  const auto kw = results.column(power);
+  const auto per_mwh = results.column(weight);
+  double total = 0.0;
+  for (std::size_t i = 0; i < kw.size(); ++i) {
+    total += kw[i] * per_mwh[i];
+  }
+  return total * results.grid().step_h() / kKwhPerMwh;
+}
+
+}  // namespace
+
+void add_run_kpis(Results& results, const RunTotals& totals) {
+  const double step_h = results.grid().step_h();
+  const double facility_mwh = energy_mwh(results, "facility_load_kw");
+  const double it_mwh = energy_mwh(results, "it_load_kw");
+  const double solar_mwh = energy_mwh(results, "solar_kw");
+  const double wind_mwh = energy_mwh(results, "wind_kw");
+  const double curtailed_mwh = energy_mwh(results, "curtailed_kw");
+  const double import_mwh = energy_mwh(results, "grid_import_kw");
+  const double export_mwh = energy_mwh(results, "grid_export_kw");
+  const double gas_mwh = energy_mwh(results, "gas_kw");
+  const double charge_mwh = energy_mwh(results, "battery_charge_kw");
+  const double discharge_mwh = energy_mwh(results, "battery_discharge_kw");
+  const double unserved_mwh = energy_mwh(results, "unserved_kw");
+  const auto unserved = results.column("unserved_kw");
+  const auto unserved_steps =
+      std::count_if(unserved.begin(), unserved.end(), [](double kw) { return kw > 0.0; });
+
+  results.add_kpi("energy", "facility_energy_mwh", facility_mwh, "MWh", "Facility energy");
+  results.add_kpi("energy", "it_energy_mwh", it_mwh, "MWh", "IT energy");
+  results.add_kpi("energy", "peak_facility_load_mw",
+                  column_max(results, "facility_load_kw") / kKwPerMw, "MW", "Peak facility load");
+  results.add_kpi("energy", "average_pue", ratio(facility_mwh, it_mwh), "", "Average PUE");
+  results.add_kpi("energy", "unserved_energy_mwh", unserved_mwh, "MWh", "Unserved energy");
+  results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * step_h, "h",
+                  "Hours with unserved load");
+
+  results.add_kpi("supply", "solar_available_mwh", solar_mwh, "MWh", "PV available (AC)");
+  results.add_kpi("supply", "wind_available_mwh", wind_mwh, "MWh", "Wind available");
+  results.add_kpi("supply", "curtailed_mwh", curtailed_mwh, "MWh", "Renewables curtailed");
+  results.add_kpi("supply", "battery_discharge_mwh", discharge_mwh, "MWh", "Battery discharge");
+  results.add_kpi("supply", "battery_charge_mwh", charge_mwh, "MWh", "Battery charge");
+  results.add_kpi("supply", "gas_mwh", gas_mwh, "MWh", "Gas generation");
+  results.add_kpi("supply", "grid_import_mwh", import_mwh, "MWh", "Grid import");
+  results.add_kpi("supply", "grid_export_mwh", export_mwh, "MWh", "Grid export");
+  if (totals.solar_dc_capacity_kw > 0.0) {
+    results.add_kpi("supply", "solar_dc_capacity_mw", totals.solar_dc_capacity_kw / kKwPerMw, "MW",
+                    "PV capacity (DC)");
+    results.add_kpi("supply", "solar_capacity_factor_ac_fraction",
+                    ratio(solar_mwh * kKwhPerMwh, totals.solar_ac_capacity_hours), "fraction",
+                    "PV capacity factor (AC, while online)");
+  }
+  if (totals.wind_capacity_kw > 0.0) {
+    results.add_kpi("supply", "wind_capacity_mw", totals.wind_capacity_kw / kKwPerMw, "MW",
+                    "Wind capacity");
+    results.add_kpi("supply", "wind_capacity_factor_fraction",
+                    ratio(wind_mwh * kKwhPerMwh, totals.wind_capacity_hours), "fraction",
+                    "Wind capacity factor (while online)");
+  }
+  if (totals.battery_energy_kwh > 0.0) {
+    results.add_kpi("storage", "battery_energy_mwh", totals.battery_energy_kwh / kKwhPerMwh, "MWh",
+                    "Battery energy capacity");
+    results.add_kpi("storage", "battery_power_mw", totals.battery_power_kw / kKwPerMw, "MW",
+                    "Battery power");
+    results.add_kpi("storage", "battery_equivalent_full_cycles",
+                    totals.battery_equivalent_full_cycles, "cycles",
+                    "Equivalent full cycles (all batteries)");
+    results.add_kpi("storage", "battery_capacity_left_fraction",
+                    totals.battery_capacity_left_fraction, "fraction",
+                    "Battery capacity left at the end");
+  }
+  if (totals.gas_capacity_kw > 0.0) {
+    results.add_kpi("gas", "gas_capacity_mw", totals.gas_capacity_kw / kKwPerMw, "MW",
+                    "Gas capacity");
+    results.add_kpi("gas", "gas_fuel_mmbtu", totals.gas_fuel_mmbtu, "MMBtu", "Gas fuel burned");
+    results.add_kpi("gas", "gas_starts", totals.gas_starts, "starts", "Unit starts");
+    results.add_kpi(
+        "gas", "gas_capacity_factor_fraction",
+        ratio(gas_mwh * kKwhPerMwh, totals.gas_capacity_kw * results.grid().duration_h()),
+        "fraction", "Gas capacity factor");
+  }
+
+  const double energy_cost_usd = compensated_sum(results.column("energy_cost_usd"));
+  const double export_revenue_usd = compensated_sum(results.column("export_revenue_usd"));
+  results.add_kpi("cost", "energy_cost_usd", energy_cost_usd, "USD", "Grid energy cost");
+  results.add_kpi("cost", "average_import_price_usd_per_mwh", ratio(energy_cost_usd, import_mwh),
+                  "USD/MWh", "Average price of imported energy");
+  results.add_kpi("cost", "export_revenue_usd", export_revenue_usd, "USD", "Export revenue");
+  results.add_kpi("cost", "gas_cost_usd", totals.gas_fuel_cost_usd, "USD",
+                  "Gas fuel, O&M and starts");
+  results.add_kpi("cost", "four_cp_demand_mw", totals.four_cp_demand_kw / kKwPerMw, "MW",
+                  "4CP demand (mean of the years)");
+  results.add_kpi("cost", "four_cp_charge_usd", totals.four_cp_charge_usd, "USD",
+                  "4CP transmission charge");
+  const double net_cost_usd =
+      energy_cost_usd - export_revenue_usd + totals.gas_fuel_cost_usd + totals.four_cp_charge_usd;
+  results.add_kpi("cost", "net_energy_cost_usd", net_cost_usd, "USD",
+                  "Net energy cost (grid + gas + 4CP - exports)");
+  results.add_kpi("cost", "cost_per_facility_mwh_usd_per_mwh",
+                  ratio(net_cost_usd, facility_mwh - unserved_mwh), "USD/MWh",
+                  "Net energy cost per MWh served");
+
+  const double grid_co2_t =
+      weighted_mwh(results, "grid_import_kw", "carbon_kg_per_mwh") / kKgPerTonne;
+  const double gas_co2_t = totals.gas_co2_kg / kKgPerTonne;
+  results.add_kpi("emissions", "gas_co2_t", gas_co2_t, "t", "CO2 on site (gas)");
+  results.add_kpi("emissions", "grid_co2_t", grid_co2_t, "t", "CO2 of grid imports");
+  results.add_kpi("emissions", "total_co2_t", gas_co2_t + grid_co2_t, "t", "CO2 in total");
+  results.add_kpi("emissions", "co2_intensity_kg_per_mwh",
+                  ratio((gas_co2_t + grid_co2_t) * kKgPerTonne, facility_mwh - unserved_mwh),
+                  "kg/MWh", "CO2 per MWh served");
+  // Annual (volumetric) clean share: renewable energy produced and not curtailed over the load,
+  // at most 1. Hourly-matched (24/7 carbon-free energy score): the load served by renewables in
+  // the same step, directly or through the batteries, over the load. The grid counts as not
+  // clean in both (its carbon is in the emissions above).
+  results.add_kpi("clean", "annual_clean_share_fraction",
+                  std::min(1.0, ratio(solar_mwh + wind_mwh - curtailed_mwh, facility_mwh)),
+                  "fraction", "Annual clean share (volumetric)");
+  results.add_kpi("clean", "hourly_matched_clean_share_fraction",
+                  ratio(totals.clean_used_kwh / kKwhPerMwh, facility_mwh), "fraction",
+                  "Hourly-matched clean share (24/7 CFE)");
+
+  results.add_kpi("compute", "gpu_hours_online",
+                  compensated_sum(results.column("gpus_online")) * step_h, "GPU-h",
+                  "GPU-hours online");
+  results.add_kpi("compute", "peak_gpus_online", column_max(results, "gpus_online"), "GPUs",
+                  "Peak GPUs online");
+  results.add_kpi("compute", "it_utilisation_fraction",
+                  ratio(it_mwh, energy_mwh(results, "online_it_capacity_kw")), "fraction",
+                  "IT load / online IT capacity");
+}
+
+}  // namespace stargate

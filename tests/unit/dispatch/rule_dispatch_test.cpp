@@ -1,0 +1,147 @@
+// Rule-based dispatch on one step with hand-derived flows.
+#include "stargate/dispatch/rule_dispatch.hpp"
+
+#include <gtest/gtest.h>
+
+#include <vector>
+
+namespace stargate {
+namespace {
+
+constexpr double kStepH = 1.0;
+
+BatteryParams battery_params() {
+  BatteryParams params;
+  params.power_kw = 100.0;
+  params.energy_kwh = 400.0;
+  params.soc_min_fraction = 0.0;
+  params.soc_max_fraction = 1.0;
+  params.initial_soc_fraction = 0.5;
+  params.self_discharge_per_day = 0.0;
+  return params;
+}
+
+GasPlantParams gas_params() {
+  GasPlantParams params;
+  params.units = 2;
+  params.unit_capacity_kw = 100.0;
+  params.min_stable_fraction = 0.4;
+  params.ramp_kw_per_min = 100.0;
+  return params;
+}
+
+double balance_error(const DispatchInput& in, const DispatchFlows& f) {
+  return (in.solar_kw + in.wind_kw - f.curtailed_kw + f.battery_discharge_kw + f.gas_kw +
+          f.grid_import_kw + f.unserved_kw) -
+         (in.load_kw + f.battery_charge_kw + f.grid_export_kw);
+}
+
+TEST(RuleDispatch, SurplusChargesThenExportsThenCurtails) {
+  Battery battery(battery_params());
+  std::vector<Battery*> batteries{&battery};
+  DispatchRules rules;
+  rules.import_limit_kw = 1000.0;
+  rules.export_limit_kw = 50.0;
+  const DispatchInput in{
+      .load_kw = 100.0, .solar_kw = 300.0, .wind_kw = 0.0, .price_usd_per_mwh = 30.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  // Surplus 200 kW: 100 kW into the battery (power limit), 50 kW exported, 50 kW curtailed.
+  EXPECT_DOUBLE_EQ(f.battery_charge_kw, 100.0);
+  EXPECT_DOUBLE_EQ(f.grid_export_kw, 50.0);
+  EXPECT_DOUBLE_EQ(f.curtailed_kw, 50.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 0.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+TEST(RuleDispatch, NegativePriceMeansNoExport) {
+  DispatchRules rules;
+  rules.export_limit_kw = 50.0;
+  const DispatchInput in{.load_kw = 100.0, .solar_kw = 300.0, .price_usd_per_mwh = -5.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{}, kStepH);
+  EXPECT_DOUBLE_EQ(f.grid_export_kw, 0.0);
+  EXPECT_DOUBLE_EQ(f.curtailed_kw, 200.0);
+}
+
+TEST(RuleDispatch, DeficitInMeritOrder) {
+  // Price 100 $/MWh: the battery (60) is cheaper than the grid, gas (~9,300 Btu/kWh x 2 $/MMBtu
+  // + 4.7 = ~24 $/MWh) cheapest. Load 500 kW: gas 200 kW (two units), battery 100 kW, grid 200.
+  Battery battery(battery_params());
+  GasPlant gas(gas_params());
+  std::vector<Battery*> batteries{&battery};
+  std::vector<GasPlant*> plants{&gas};
+  const std::vector<double> fuel{2.0};
+  DispatchRules rules;
+  rules.import_limit_kw = 1000.0;
+  const DispatchInput in{.load_kw = 500.0, .price_usd_per_mwh = 100.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{batteries, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 200.0);
+  EXPECT_DOUBLE_EQ(f.battery_discharge_kw, 100.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 200.0);
+  EXPECT_DOUBLE_EQ(f.unserved_kw, 0.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+TEST(RuleDispatch, CheapGridComesFirstAndLimitsLeaveUnserved) {
+  Battery battery(battery_params());
+  std::vector<Battery*> batteries{&battery};
+  DispatchRules rules;
+  rules.import_limit_kw = 300.0;
+  rules.battery_charge_from_grid = false;
+  // Price 25 < battery 60: grid first (300 kW at its limit), then the battery (100 kW); 100 kW
+  // is left unserved.
+  const DispatchInput in{.load_kw = 500.0, .price_usd_per_mwh = 25.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 300.0);
+  EXPECT_DOUBLE_EQ(f.battery_discharge_kw, 100.0);
+  EXPECT_DOUBLE_EQ(f.unserved_kw, 100.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+TEST(RuleDispatch, CheapHoursChargeFromTheGridWithinHeadroom) {
+  Battery battery(battery_params());
+  std::vector<Battery*> batteries{&battery};
+  DispatchRules rules;
+  rules.import_limit_kw = 150.0;
+  const DispatchInput in{.load_kw = 100.0, .price_usd_per_mwh = 10.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  // Load 100 kW from the grid, then 50 kW of headroom charges the battery.
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 150.0);
+  EXPECT_DOUBLE_EQ(f.battery_charge_kw, 50.0);
+  EXPECT_DOUBLE_EQ(f.battery_charge_from_grid_kw, 50.0);
+  EXPECT_DOUBLE_EQ(f.battery_discharge_kw, 0.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+TEST(RuleDispatch, CarbonPriceReordersGridAndGas) {
+  // Grid 30 $/MWh at 800 kg/MWh with 100 $/t -> 110 $/MWh; gas ~24 + 0.0093 MMBtu/kWh x 53.07
+  // kg/MMBtu x 100 $/t = ~73 $/MWh: gas first.
+  GasPlant gas(gas_params());
+  std::vector<GasPlant*> plants{&gas};
+  const std::vector<double> fuel{2.0};
+  DispatchRules rules;
+  rules.import_limit_kw = 1000.0;
+  rules.carbon_price_usd_per_t = 100.0;
+  const DispatchInput in{
+      .load_kw = 150.0, .price_usd_per_mwh = 30.0, .grid_carbon_kg_per_mwh = 800.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 150.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 0.0);
+  EXPECT_GT(f.gas_co2_kg, 0.0);
+}
+
+TEST(RuleDispatch, GasBelowMinimumStableLoadFallsBackToTheGrid) {
+  // 30 kW is below one unit's 40 kW minimum: the plant stays off and the grid serves it.
+  GasPlant gas(gas_params());
+  std::vector<GasPlant*> plants{&gas};
+  const std::vector<double> fuel{2.0};
+  DispatchRules rules;
+  rules.import_limit_kw = 1000.0;
+  const DispatchInput in{.load_kw = 30.0, .price_usd_per_mwh = 100.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 0.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 30.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace stargate
