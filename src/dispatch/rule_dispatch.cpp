@@ -27,10 +27,18 @@ double total_max_charge_kw(std::span<Battery*> batteries, double step_h) {
   return total;
 }
 
-double total_max_discharge_kw(std::span<Battery*> batteries, double step_h) {
+// What a battery may deliver this step: all of its energy above soc_min, or only the energy above
+// the reserve (reserve_fraction > 0).
+double discharge_cap_kw(const Battery& battery, double reserve_fraction, double step_h) {
+  return reserve_fraction > 0.0 ? battery.max_discharge_above_kw(reserve_fraction, step_h)
+                                : battery.max_discharge_kw(step_h);
+}
+
+double total_max_discharge_kw(std::span<Battery*> batteries, double reserve_fraction,
+                              double step_h) {
   double total = 0.0;
   for (const Battery* battery : batteries) {
-    total += battery->max_discharge_kw(step_h);
+    total += discharge_cap_kw(*battery, reserve_fraction, step_h);
   }
   return total;
 }
@@ -47,12 +55,16 @@ double charge_all(std::span<Battery*> batteries, double power_kw, double step_h)
   return accepted_kw;
 }
 
-double discharge_all(std::span<Battery*> batteries, double power_kw, double step_h) {
-  const double capacity_kw = total_max_discharge_kw(batteries, step_h);
+double discharge_all(std::span<Battery*> batteries, double power_kw, double reserve_fraction,
+                     double step_h) {
+  const double capacity_kw = total_max_discharge_kw(batteries, reserve_fraction, step_h);
+  const double take_kw = std::min(power_kw, capacity_kw);
   double delivered_kw = 0.0;
   for (Battery* battery : batteries) {
-    const double share = capacity_kw > 0.0 ? battery->max_discharge_kw(step_h) / capacity_kw : 0.0;
-    delivered_kw += battery->discharge(power_kw * share, step_h);
+    const double share = capacity_kw > 0.0
+                             ? discharge_cap_kw(*battery, reserve_fraction, step_h) / capacity_kw
+                             : 0.0;
+    delivered_kw += battery->discharge(take_kw * share, step_h);
   }
   return delivered_kw;
 }
@@ -121,8 +133,19 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
     }
     if (!assets.batteries.empty()) {
       order[candidates++] =
-          Candidate{SourceKind::kBattery, 0, rules.battery_discharge_above_usd_per_mwh};
+          Candidate{SourceKind::kBattery, 0, rules.battery_charge_below_usd_per_mwh};
     }
+    // The reserve is released for price spikes, and when the other sources cannot carry the
+    // deficit (load would go unserved).
+    double other_sources_kw = rules.import_limit_kw;
+    for (const GasPlant* gas : assets.gas_plants) {
+      other_sources_kw += gas->max_output_kw(step_h);
+    }
+    const double reserve_fraction =
+        input.price_usd_per_mwh >= rules.battery_discharge_above_usd_per_mwh ||
+                deficit_kw > other_sources_kw
+            ? 0.0
+            : rules.battery_reserve_fraction;
     std::stable_sort(order.begin(), order.begin() + static_cast<std::ptrdiff_t>(candidates),
                      [](const Candidate& a, const Candidate& b) {
                        return a.cost_usd_per_mwh < b.cost_usd_per_mwh;
@@ -139,8 +162,9 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
         gas_stepped[source.index] = true;
         add_gas(flows, gas);
         deficit_kw -= gas.output_kw;
-      } else if (total_max_discharge_kw(assets.batteries, step_h) > 0.0) {
-        flows.battery_discharge_kw = discharge_all(assets.batteries, deficit_kw, step_h);
+      } else if (total_max_discharge_kw(assets.batteries, reserve_fraction, step_h) > 0.0) {
+        flows.battery_discharge_kw =
+            discharge_all(assets.batteries, deficit_kw, reserve_fraction, step_h);
         batteries_stepped = true;
         deficit_kw -= flows.battery_discharge_kw;
       }

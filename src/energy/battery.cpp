@@ -105,6 +105,15 @@ double Battery::max_discharge_kw(double step_h) const {
                   available_kwh * params_.discharge_efficiency / step_h);
 }
 
+double Battery::max_discharge_above_kw(double reserve_fraction, double step_h) const {
+  assert(step_h > 0.0);
+  const double soc_kwh = state_.soc_kwh * self_discharge_kept(step_h);
+  const double floor_kwh = std::max(soc_min_kwh(), reserve_fraction * state_.capacity_kwh);
+  const double available_kwh = std::max(0.0, soc_kwh - floor_kwh);
+  return std::min(params_.discharge_limit_kw(),
+                  available_kwh * params_.discharge_efficiency / step_h);
+}
+
 double Battery::charge(double power_kw, double step_h) {
   assert(step_h > 0.0 && power_kw >= 0.0);
   self_discharge(step_h);

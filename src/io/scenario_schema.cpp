@@ -457,6 +457,13 @@ TableSpec gas_table() {
               .default_toml = "\"4.7 $/MWh\"",
               .min = 0.0,
               .description = "Variable operation and maintenance cost."})
+      .field("min_up_time", &GasSection::min_up_time_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"1 h\"",
+              .min = 0.0,
+              .max = kSecondsPerDay,
+              .description = "A started unit keeps running at least this long."})
       .build();
 }
 
@@ -484,12 +491,19 @@ TableSpec dispatch_table() {
       .field("battery_discharge_above", &DispatchSection::battery_discharge_above_usd_per_mwh,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kEnergyPrice,
-              .default_toml = "\"60 $/MWh\"",
+              .default_toml = "\"100 $/MWh\"",
               .min = -1000.0,
               .max = 10000.0,
-              .description = "Batteries take their place in the merit order at this cost: they "
-                             "discharge when the alternatives cost more, or when load would "
-                             "otherwise go unserved."})
+              .description = "Batteries use their reserve only at or above this price, or when "
+                             "load would otherwise go unserved. Above the reserve they discharge "
+                             "whenever the price exceeds battery_charge_below."})
+      .field("battery_reserve", &DispatchSection::battery_reserve_fraction,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"20 %\"",
+              .min = 0.0,
+              .max = 1.0,
+              .description = "Share of battery capacity held for price spikes and shortfalls."})
       .field("battery_charge_from_grid", &DispatchSection::battery_charge_from_grid,
              {.kind = ValueKind::kBool,
               .default_toml = "true",

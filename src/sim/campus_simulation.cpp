@@ -80,6 +80,7 @@ DispatchRules dispatch_rules(const Scenario& scenario) {
   rules.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
   rules.battery_charge_below_usd_per_mwh = scenario.dispatch.battery_charge_below_usd_per_mwh;
   rules.battery_discharge_above_usd_per_mwh = scenario.dispatch.battery_discharge_above_usd_per_mwh;
+  rules.battery_reserve_fraction = scenario.dispatch.battery_reserve_fraction;
   rules.battery_charge_from_grid = scenario.dispatch.battery_charge_from_grid;
   return rules;
 }

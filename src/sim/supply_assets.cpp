@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 
 BatteryParams battery_params(const BatterySection& battery) {
@@ -29,6 +31,7 @@ GasPlantParams gas_params(const GasSection& gas) {
   params.start_cost_usd = gas.start_cost_usd;
   params.fuel_price_usd_per_mmbtu = gas.fuel_price_usd_per_mmbtu;
   params.vom_usd_per_mwh = gas.vom_usd_per_mwh;
+  params.min_up_time_h = gas.min_up_time_s / kSecondsPerHour;
   return params;
 }
 

@@ -108,13 +108,15 @@ struct GasSection {
   double start_cost_usd = 1500.0;         ///< per unit start
   double fuel_price_usd_per_mmbtu = 2.0;
   double vom_usd_per_mwh = 4.7;
+  double min_up_time_s = 3600.0;  ///< a started unit runs at least this long
 };
 
 /// [dispatch]: the rules that run the supply each step.
 struct DispatchSection {
-  double carbon_price_usd_per_t = 0.0;                ///< added to every source's marginal cost
-  double battery_charge_below_usd_per_mwh = 20.0;     ///< charge from the grid at or below
-  double battery_discharge_above_usd_per_mwh = 60.0;  ///< discharge at or above (or if short)
+  double carbon_price_usd_per_t = 0.0;                 ///< added to every source's marginal cost
+  double battery_charge_below_usd_per_mwh = 20.0;      ///< charge from the grid at or below
+  double battery_discharge_above_usd_per_mwh = 100.0;  ///< use the reserve at or above
+  double battery_reserve_fraction = 0.2;               ///< held for price spikes and shortfalls
   bool battery_charge_from_grid = true;
 };
 

@@ -8,7 +8,9 @@
 //       grid:    price + carbon price x grid intensity           (up to the import limit)
 //       gas:     incremental heat rate x (fuel price + carbon price x 53.07 kg/MMBtu) + VOM
 //                (per plant; units run at or above minimum stable load, within ramp limits)
-//       battery: the battery_discharge_above threshold           (within power and charge)
+//       battery: the battery_charge_below price (stored energy is worth what it cost to buy),
+//                down to the reserve share of capacity; below it only when the price is at or
+//                above battery_discharge_above (the reserve waits for price spikes)
 //     What no source can serve is unserved (a result, not an error).
 //  4. With no renewable surplus and no discharge this step, batteries charge from the grid when
 //     the price is at or below battery_charge_below (within the import headroom).
@@ -30,7 +32,8 @@ struct DispatchRules {
   double export_price_share = 1.0;
   double carbon_price_usd_per_t = 0.0;
   double battery_charge_below_usd_per_mwh = 20.0;
-  double battery_discharge_above_usd_per_mwh = 60.0;
+  double battery_discharge_above_usd_per_mwh = 100.0;
+  double battery_reserve_fraction = 0.2;
   bool battery_charge_from_grid = true;
 };
 

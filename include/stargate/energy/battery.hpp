@@ -82,6 +82,9 @@ class Battery {
   [[nodiscard]] double max_charge_kw(double step_h) const;
   /// Largest AC discharge power (kW) the next step of `step_h` hours could deliver.
   [[nodiscard]] double max_discharge_kw(double step_h) const;
+  /// The same, using only the energy above `reserve_fraction` of the present capacity (or above
+  /// soc_min when that is higher): what a dispatcher holding a reserve may take.
+  [[nodiscard]] double max_discharge_above_kw(double reserve_fraction, double step_h) const;
 
   /// One step of `step_h` hours (> 0) at `power_kw` on the AC side: positive discharges (delivers
   /// to the bus), negative charges (takes from the bus), zero idles. Returns the power that flowed,
