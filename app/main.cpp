@@ -17,6 +17,7 @@
 #include "stargate/io/schema.hpp"
 #include "stargate/report/writers.hpp"
 #include "stargate/sim/campus_simulation.hpp"
+#include "stargate/sim/run_inputs.hpp"
 #include "stargate/version.hpp"
 #include "wind_command.hpp"
 
@@ -72,6 +73,9 @@ int run_command(const Arguments& args) {
 
 int validate_command(const Arguments& args) {
   const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
+  for (const auto& warning : stargate::check_run_inputs(scenario)) {
+    std::cerr << "warning: " << warning << '\n';
+  }
   const stargate::TimeGrid grid = stargate::run_grid(scenario);
   std::cout << fmt::format(
       "{}: ok: \"{}\", {} buildings, {} steps of {}\n", args.file, scenario.run.name,

@@ -30,7 +30,7 @@ std::filesystem::path relative_to_scenario(const Scenario& scenario, const std::
                  std::move(message)});
 }
 
-PowerCurve farm_curve(const Scenario& scenario, std::size_t index) {
+PowerCurve farm_curve_impl(const Scenario& scenario, std::size_t index) {
   const WindSection& farm = scenario.wind[index];
   const std::string entry = fmt::format("wind[{}]", index);
   if (!farm.power_curve.empty()) {
@@ -58,6 +58,10 @@ WeatherSeries timing_frame(const WindResource& resource) {
 }
 
 }  // namespace
+
+PowerCurve farm_power_curve(const Scenario& scenario, std::size_t index) {
+  return farm_curve_impl(scenario, index);
+}
 
 WindResource load_run_wind(const Scenario& scenario, std::vector<std::string>& warnings) {
   const WindResourceSection& section = scenario.wind_resource;
@@ -92,7 +96,7 @@ WindFleet add_wind_fleet(const Scenario& scenario, const WindResource& resource,
   for (std::size_t index = 0; index < scenario.wind.size(); ++index) {
     const WindSection& farm = scenario.wind[index];
     WindFarmParams params;
-    params.curve = farm_curve(scenario, index);
+    params.curve = farm_power_curve(scenario, index);
     params.hub_height_m = farm.hub_height_m;
     params.turbines = static_cast<int>(farm.turbines);
     params.availability = farm.availability;

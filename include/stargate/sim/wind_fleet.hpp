@@ -24,6 +24,10 @@ struct WindFleet {
 [[nodiscard]] WindResource load_run_wind(const Scenario& scenario,
                                          std::vector<std::string>& warnings);
 
+/// The power curve of farm `index`: its power_curve file, or the catalogue turbine. InputError,
+/// located at the farm's field, for an unknown turbine or a bad file.
+[[nodiscard]] PowerCurve farm_power_curve(const Scenario& scenario, std::size_t index);
+
 /// Adds every farm's power (zero before its online date) into `wind_kw` (not cleared first).
 /// InputError, located at the farm's field, for an unknown turbine or a bad power-curve file.
 WindFleet add_wind_fleet(const Scenario& scenario, const WindResource& resource,

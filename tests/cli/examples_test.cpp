@@ -1,0 +1,101 @@
+// Every scenario in examples/ validates and runs, and its time series keeps the invariants:
+// the energy balance at every step, no negative flows, a battery never charging and
+// discharging in the same step. Examples that read ../shared/data skip when it is absent.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <filesystem>
+#include <map>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "run_command.hpp"
+
+namespace stargate::cli_test {
+namespace {
+
+namespace fs = std::filesystem;
+
+std::vector<std::string> example_names() {
+  std::vector<std::string> names;
+  for (const auto& entry : fs::directory_iterator(source_dir() / "examples")) {
+    if (entry.path().extension() == ".toml") {
+      names.push_back(entry.path().filename().string());
+    }
+  }
+  std::sort(names.begin(), names.end());
+  return names;
+}
+
+std::vector<std::string> split_csv(const std::string& line) {
+  std::vector<std::string> cells;
+  std::stringstream stream(line);
+  std::string cell;
+  while (std::getline(stream, cell, ',')) {
+    cells.push_back(cell);
+  }
+  return cells;
+}
+
+class Example : public ::testing::TestWithParam<std::string> {};
+
+TEST_P(Example, RunsAndKeepsTheInvariants) {
+  const fs::path file = fs::path("examples") / GetParam();
+  if (read_file(source_dir() / file).find("shared/data") != std::string::npos &&
+      !fs::exists(STARGATE_SHARED_DATA_DIR)) {
+    GTEST_SKIP() << GetParam() << " reads ../shared/data, which is absent";
+  }
+  const fs::path dir = fs::path(::testing::TempDir()) / ("stargate_example_" + GetParam());
+  fs::remove_all(dir);
+  fs::create_directories(dir / "capture");
+  const CommandResult validate =
+      run_stargate({"validate", file.string()}, source_dir(), dir / "capture");
+  ASSERT_EQ(validate.exit_code, 0) << validate.err;
+  const CommandResult run = run_stargate({"run", file.string(), "--out", (dir / "out").string()},
+                                         source_dir(), dir / "capture");
+  ASSERT_EQ(run.exit_code, 0) << run.err;
+
+  const std::vector<std::string> lines = split_lines(read_file(dir / "out" / "timeseries.csv"));
+  ASSERT_GT(lines.size(), 1U);
+  std::map<std::string, std::size_t> index;
+  const std::vector<std::string> header = split_csv(lines[0]);
+  for (std::size_t i = 0; i < header.size(); ++i) {
+    index[header[i]] = i;
+  }
+  for (const char* column :
+       {"facility_load_kw", "solar_kw", "wind_kw", "curtailed_kw", "battery_charge_kw",
+        "battery_discharge_kw", "battery_soc_kwh", "gas_kw", "grid_import_kw", "grid_export_kw",
+        "unserved_kw", "price_usd_per_mwh", "carbon_kg_per_mwh"}) {
+    ASSERT_TRUE(index.contains(column)) << column;
+  }
+  for (std::size_t row = 1; row < lines.size(); ++row) {
+    const std::vector<std::string> cells = split_csv(lines[row]);
+    const auto at = [&](const char* name) { return std::stod(cells[index.at(name)]); };
+    const double supply = at("solar_kw") + at("wind_kw") - at("curtailed_kw") +
+                          at("battery_discharge_kw") + at("gas_kw") + at("grid_import_kw") +
+                          at("unserved_kw");
+    const double use = at("facility_load_kw") + at("battery_charge_kw") + at("grid_export_kw");
+    ASSERT_NEAR(supply, use, 1e-6 * std::max(1.0, use)) << "row " << row;
+    for (const char* flow :
+         {"solar_kw", "wind_kw", "curtailed_kw", "battery_charge_kw", "battery_discharge_kw",
+          "battery_soc_kwh", "gas_kw", "grid_import_kw", "grid_export_kw", "unserved_kw"}) {
+      ASSERT_GE(at(flow), -1e-9) << flow << " row " << row;
+    }
+    ASSERT_FALSE(at("battery_charge_kw") > 0.0 && at("battery_discharge_kw") > 0.0)
+        << "row " << row;
+  }
+  fs::remove_all(dir);
+}
+
+INSTANTIATE_TEST_SUITE_P(Examples, Example, ::testing::ValuesIn(example_names()),
+                         [](const ::testing::TestParamInfo<std::string>& param_info) {
+                           std::string name = fs::path(param_info.param).stem().string();
+                           for (char& c : name) {
+                             c = std::isalnum(static_cast<unsigned char>(c)) != 0 ? c : '_';
+                           }
+                           return name;
+                         });
+
+}  // namespace
+}  // namespace stargate::cli_test
