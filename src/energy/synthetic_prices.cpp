@@ -24,6 +24,7 @@
 //    a = (mean * n - sum(fixed)) / sum(b), capped below 0.9 x threshold (re-solved when a cap
 //    binds), so the annual mean equals the target to rounding for every seed.
 #include "stargate/energy/synthetic_prices.hpp"
+#include "stargate/core/random.hpp"
 
 #include <fmt/format.h>
 
@@ -88,32 +89,6 @@ constexpr int kMaxScarcityHours = 400;
 constexpr double kOrdinaryCapFraction = 0.9;
 constexpr int kCalibrationRounds = 20;
 
-/// Uniform in (0, 1) and standard normal draws, identical on every platform.
-class Draws {
- public:
-  explicit Draws(std::uint64_t seed) : engine_(seed) {}
-  double uniform() {
-    constexpr double kScale = 1.0 / 9007199254740992.0;  // 2^-53
-    return (static_cast<double>(engine_() >> 11U) + 0.5) * kScale;
-  }
-  double normal() {  // Box-Muller, both values used
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    const double radius = std::sqrt(-2.0 * std::log(uniform()));
-    const double angle = 2.0 * std::numbers::pi * uniform();
-    spare_ = radius * std::sin(angle);
-    has_spare_ = true;
-    return radius * std::cos(angle);
-  }
-
- private:
-  std::mt19937_64 engine_;
-  double spare_ = 0.0;
-  bool has_spare_ = false;
-};
-
 /// AR(1) with unit stationary variance: z' = phi z + sqrt(1 - phi^2) e.
 double ar1(double previous, double phi, double innovation) {
   return phi * previous + std::sqrt(1.0 - phi * phi) * innovation;
@@ -167,7 +142,8 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
   const std::int64_t first_day = days_from_civil(year, 1, 1);
   const std::int64_t days = days_from_civil(year + 1, 1, 1) - first_day;
   const auto hours = static_cast<std::size_t>(days * kHoursPerDayInt);
-  Draws draws(seed);
+  constexpr std::uint64_t kPriceStream = 3;  // independent of the weather and wind streams
+  DeterministicRandom draws(seed, year, kPriceStream);
 
   // ---- 1-2: base price and surplus score ----------------------------------------------------
   std::vector<double> base(hours);

@@ -24,30 +24,6 @@ namespace {
 constexpr std::int64_t kSecondsPerHourInt = 3600;
 constexpr std::int64_t kSecondsPerDayInt = 86400;
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-/// Lower case without spaces, tabs, '_' and a trailing "(unit)" (as the price reader).
-std::string column_key(std::string_view name) {
-  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) {
-    name.remove_suffix(1);
-  }
-  if (name.ends_with(')')) {
-    const auto open = name.rfind('(');
-    if (open != std::string_view::npos && open > 0) {
-      name = name.substr(0, open);
-    }
-  }
-  std::string key;
-  for (const char c : name) {
-    if (c != ' ' && c != '\t' && c != '_') {
-      key.push_back(lower(c));
-    }
-  }
-  return key;
-}
-
 std::string_view excerpt(std::string_view text, std::size_t limit = 60) {
   return text.size() <= limit ? text : text.substr(0, limit);
 }

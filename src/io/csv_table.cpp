@@ -1,5 +1,7 @@
 #include "io/csv_table.hpp"
 
+#include <cctype>
+
 #include <algorithm>
 #include <charconv>
 #include <system_error>
@@ -123,6 +125,25 @@ bool parse_csv_number(std::string_view text, double& value) {
 
 bool is_blank_line(std::string_view line) {
   return trim(line).empty();
+}
+
+std::string column_key(std::string_view name) {
+  while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) {
+    name.remove_suffix(1);
+  }
+  if (name.ends_with(')')) {
+    const auto open = name.rfind('(');
+    if (open != std::string_view::npos && open > 0) {
+      name = name.substr(0, open);
+    }
+  }
+  std::string key;
+  for (const char c : name) {
+    if (c != ' ' && c != '\t' && c != '_') {
+      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  return key;
 }
 
 }  // namespace stargate

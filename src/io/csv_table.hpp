@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -51,5 +52,10 @@ void split_csv_line(std::string_view line, std::vector<CsvCell>& cells);
 
 /// True when the line holds nothing but spaces and tabs.
 [[nodiscard]] bool is_blank_line(std::string_view line);
+
+/// A column name reduced for matching: lower case, without spaces, tabs, '_' and a trailing
+/// "(unit)": "Settlement Point Price", "settlement_point_price (USD/MWh)" ->
+/// "settlementpointprice".
+[[nodiscard]] std::string column_key(std::string_view name);
 
 }  // namespace stargate

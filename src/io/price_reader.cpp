@@ -46,25 +46,6 @@ char lower(char c) {
   return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
 }
 
-/// Key a column name is compared by: a trailing "(unit)" removed, lower case, without spaces,
-/// tabs and '_': "Settlement Point Price" and "settlement_point_price" -> "settlementpointprice".
-std::string column_key(std::string_view name) {
-  name = trim(name);
-  if (name.ends_with(')')) {
-    const auto open = name.rfind('(');
-    if (open != std::string_view::npos && open > 0) {
-      name = name.substr(0, open);
-    }
-  }
-  std::string key;
-  for (const char c : name) {
-    if (c != ' ' && c != '\t' && c != '_') {
-      key.push_back(lower(c));
-    }
-  }
-  return key;
-}
-
 bool iequals(std::string_view a, std::string_view b) {
   return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
                                             [](char x, char y) { return lower(x) == lower(y); });

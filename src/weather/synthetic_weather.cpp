@@ -82,6 +82,7 @@
 // Box-Muller transform. No std distribution is used, so the random stream is the same on every
 // platform.
 #include "stargate/weather/synthetic_weather.hpp"
+#include "stargate/core/random.hpp"
 
 #include <fmt/format.h>
 
@@ -147,42 +148,7 @@ constexpr double kBarometricExponent = 5.25588;
 // ---------------------------------------------------------------------------------------------
 // Random numbers.
 
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-class Random {
- public:
-  Random(std::uint64_t seed, int year, std::uint64_t stream)
-      : engine_(splitmix64(splitmix64(seed) ^ splitmix64(static_cast<std::uint64_t>(year)) ^
-                           splitmix64(stream * 0x632be59bd9b4e019ULL))) {}
-
-  /// Uniform in [0, 1) from the top 53 bits.
-  double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-
-  /// Standard normal by Box-Muller (both values of a pair are used).
-  double normal() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    const double radius = std::sqrt(-2.0 * std::log(u1));
-    const double angle = 2.0 * kPi * u2;
-    spare_ = radius * std::sin(angle);
-    has_spare_ = true;
-    return radius * std::cos(angle);
-  }
-
- private:
-  std::mt19937_64 engine_;
-  double spare_ = 0.0;
-  bool has_spare_ = false;
-};
+using Random = DeterministicRandom;
 
 // ---------------------------------------------------------------------------------------------
 // Aguiar, Collares-Pereira and Conde (1988): the published library of Markov transition matrices

@@ -18,6 +18,7 @@
 // Random numbers: std::mt19937_64 seeded by SplitMix64 mixes of (seed, year, stream) for two
 // streams (speed, direction); uniforms from the top 53 bits; normals by Box-Muller.
 #include "stargate/weather/synthetic_wind.hpp"
+#include "stargate/core/random.hpp"
 
 #include <fmt/format.h>
 
@@ -50,40 +51,7 @@ constexpr double kMaxUniform = 1.0 - 1e-15;
 constexpr double kLapseOverT0PerM = 2.25577e-5;
 constexpr double kBarometricExponent = 5.25588;
 
-std::uint64_t splitmix64(std::uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
-class Random {
- public:
-  Random(std::uint64_t seed, int year, std::uint64_t stream)
-      : engine_(splitmix64(splitmix64(seed) ^ splitmix64(static_cast<std::uint64_t>(year)) ^
-                           splitmix64(stream * 0x632be59bd9b4e019ULL))) {}
-
-  double uniform() { return static_cast<double>(engine_() >> 11) * 0x1.0p-53; }
-
-  double normal() {
-    if (has_spare_) {
-      has_spare_ = false;
-      return spare_;
-    }
-    const double u1 = 1.0 - uniform();  // (0, 1]
-    const double u2 = uniform();
-    const double radius = std::sqrt(-2.0 * std::log(u1));
-    const double angle = kTwoPi * u2;
-    spare_ = radius * std::sin(angle);
-    has_spare_ = true;
-    return radius * std::cos(angle);
-  }
-
- private:
-  std::mt19937_64 engine_;
-  double spare_ = 0.0;
-  bool has_spare_ = false;
-};
+using Random = DeterministicRandom;
 
 void check(const SyntheticWindParams& p) {
   auto fail = [](const std::string& message) { throw std::invalid_argument(message); };
