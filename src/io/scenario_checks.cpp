@@ -77,6 +77,12 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
                       battery.initial_soc_fraction / kPercent)});
     }
   }
+  if (scenario.facility.cooling != CoolingChoice::kConstantPue &&
+      scenario.sources.contains("facility.pue")) {
+    problems.push_back(Diagnostic{where("facility.pue"), "facility.pue",
+                                  "is only used with cooling = \"constant-pue\"; set that too, or "
+                                  "remove pue to model cooling from the weather"});
+  }
   const bool file_prices =
       scenario.market.prices == PriceSource::kFile || scenario.market.prices == PriceSource::kErcot;
   if (file_prices && scenario.market.price_file.empty()) {

@@ -551,15 +551,23 @@ TableSpec compute_table() {
 
 TableSpec facility_table() {
   return TableDeclaration<FacilitySection>(
-             "facility", "Facility overheads (placeholder: a constant PUE).", &Scenario::facility)
+             "facility", "Cooling and power-distribution overheads of the buildings.",
+             &Scenario::facility)
+      .field("cooling", &FacilitySection::cooling,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"liquid-dry-cooler\"",
+              .choices = {"liquid-dry-cooler", "constant-pue"},
+              .description = "liquid-dry-cooler: direct-to-chip warm-water cooling with dry "
+                             "coolers and chiller trim, PUE from the ambient temperature of the "
+                             "weather (docs/compute-power.md; Abilene ~1.16 a year); "
+                             "constant-pue: facility.pue at every step."})
       .field("pue", &FacilitySection::pue,
              {.kind = ValueKind::kNumber,
               .default_toml = "1.18",
               .min = 1.0,
               .max = kMaxPue,
-              .description = "Power usage effectiveness, facility power / IT power (placeholder "
-                             "until the weather-driven cooling model; 1.15-1.20 for liquid-cooled "
-                             "West Texas campuses)."})
+              .description = "Power usage effectiveness (facility power / IT power) with cooling "
+                             "= \"constant-pue\" (liquid-cooled West Texas campuses: 1.15-1.20)."})
       .build();
 }
 

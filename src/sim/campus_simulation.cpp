@@ -10,6 +10,7 @@
 #include "stargate/energy/four_cp.hpp"
 #include "stargate/facility/building_phases.hpp"
 #include "stargate/facility/constant_pue.hpp"
+#include "stargate/facility/cooling.hpp"
 #include "stargate/sim/market_profiles.hpp"
 #include "stargate/sim/run_kpis.hpp"
 #include "stargate/sim/run_weather.hpp"
@@ -32,6 +33,8 @@ struct Columns {
     add("gpus_online", "GPUs installed in the buildings online");
     add("it_load_kw", "IT power drawn by the compute load");
     add("facility_load_kw", "Facility power at the meter (IT and overheads)");
+    add("cooling_kw", "Cooling and power-distribution overheads: facility - IT power");
+    add("ambient_temp_c", "Outdoor air temperature of the weather");
     add("solar_kw", "PV power available (AC)");
     add("wind_kw", "Wind power available");
     add("curtailed_kw", "Available renewable power not used");
@@ -51,6 +54,8 @@ struct Columns {
     gpus = results.writable_column("gpus_online");
     it_kw = results.writable_column("it_load_kw");
     facility_kw = results.writable_column("facility_load_kw");
+    cooling_kw = results.writable_column("cooling_kw");
+    ambient_c = results.writable_column("ambient_temp_c");
     solar_kw = results.writable_column("solar_kw");
     wind_kw = results.writable_column("wind_kw");
     curtailed_kw = results.writable_column("curtailed_kw");
@@ -67,9 +72,9 @@ struct Columns {
     export_revenue_usd = results.writable_column("export_revenue_usd");
     gas_cost_usd = results.writable_column("gas_cost_usd");
   }
-  std::span<double> capacity_kw, gpus, it_kw, facility_kw, solar_kw, wind_kw, curtailed_kw,
-      charge_kw, discharge_kw, soc_kwh, gas_kw, import_kw, export_kw, unserved_kw, price, carbon,
-      energy_cost_usd, export_revenue_usd, gas_cost_usd;
+  std::span<double> capacity_kw, gpus, it_kw, facility_kw, cooling_kw, ambient_c, solar_kw, wind_kw,
+      curtailed_kw, charge_kw, discharge_kw, soc_kwh, gas_kw, import_kw, export_kw, unserved_kw,
+      price, carbon, energy_cost_usd, export_revenue_usd, gas_cost_usd;
 };
 
 DispatchRules dispatch_rules(const Scenario& scenario) {
@@ -85,14 +90,16 @@ DispatchRules dispatch_rules(const Scenario& scenario) {
   return rules;
 }
 
-// Renewable supply onto the grid: PV from the weather, wind from the wind resource.
-void add_renewables(const Scenario& scenario, const TimeGrid& grid, Columns& columns,
-                    RunTotals& totals, Results& results) {
+// The weather (for cooling and PV) and the renewable supply onto the grid: PV from the weather,
+// wind from the wind resource.
+void add_weather_and_renewables(const Scenario& scenario, const TimeGrid& grid, Columns& columns,
+                                RunTotals& totals, Results& results) {
   std::vector<std::string> warnings;
+  const WeatherSeries weather = load_run_weather(scenario, warnings);
+  const WeatherToGrid to_grid(weather, grid);
+  to_grid.apply(weather.temp_air_c, columns.ambient_c);
   if (!scenario.solar.empty()) {
-    const WeatherSeries weather = load_run_weather(scenario, warnings);
-    const SolarFleet fleet =
-        add_solar_fleet(scenario, weather, WeatherToGrid(weather, grid), grid, columns.solar_kw);
+    const SolarFleet fleet = add_solar_fleet(scenario, weather, to_grid, grid, columns.solar_kw);
     totals.solar_dc_capacity_kw = fleet.dc_capacity_kw;
     totals.solar_ac_capacity_kw = fleet.ac_capacity_kw;
     totals.solar_ac_capacity_hours = fleet.ac_capacity_hours;
@@ -132,7 +139,7 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
   RunTotals totals;
 
   fill_online_capacity(scenario.buildings, grid, columns.capacity_kw, columns.gpus);
-  add_renewables(scenario, grid, columns, totals, results);
+  add_weather_and_renewables(scenario, grid, columns, totals, results);
   {
     std::vector<std::string> warnings;
     fill_prices(scenario, grid, columns.price, warnings);
@@ -165,7 +172,9 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
   std::vector<double> online_fuel_price(plants.size());
 
   const ConstantUtilisation compute(scenario.compute.it_utilisation);
-  const ConstantPue facility(scenario.facility.pue);
+  const ConstantPue constant_pue(scenario.facility.pue);
+  const CoolingModel cooling{CoolingParams{}};
+  const bool weather_cooling = scenario.facility.cooling == CoolingChoice::kLiquidDryCooler;
   const DispatchRules rules = dispatch_rules(scenario);
   const double step_h = grid.step_h();
   const std::size_t report_every = std::max<std::size_t>(1, grid.size() / kProgressReports);
@@ -173,7 +182,10 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
 
   for (std::size_t step = 0; step < grid.size(); ++step) {
     columns.it_kw[step] = compute.it_load_kw(columns.capacity_kw[step]);
-    columns.facility_kw[step] = facility.facility_kw(columns.it_kw[step]);
+    columns.facility_kw[step] =
+        weather_cooling ? cooling.facility_kw(columns.it_kw[step], columns.ambient_c[step])
+                        : constant_pue.facility_kw(columns.it_kw[step]);
+    columns.cooling_kw[step] = columns.facility_kw[step] - columns.it_kw[step];
 
     std::size_t battery_count = 0;
     double stored_before_kwh = 0.0;

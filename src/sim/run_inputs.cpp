@@ -8,9 +8,7 @@ namespace stargate {
 
 std::vector<std::string> check_run_inputs(const Scenario& scenario) {
   std::vector<std::string> warnings;
-  if (!scenario.solar.empty()) {
-    (void)load_run_weather(scenario, warnings);
-  }
+  (void)load_run_weather(scenario, warnings);
   if (!scenario.wind.empty()) {
     (void)load_run_wind(scenario, warnings);
     for (std::size_t index = 0; index < scenario.wind.size(); ++index) {

@@ -133,9 +133,13 @@ struct ComputeSection {
   double it_utilisation = 0.0;  ///< constant IT load as a fraction of online IT capacity
 };
 
-/// [facility]: placeholder cooling model until the PUE-from-weather model replaces it.
+/// How facility overheads are modelled ([facility] cooling = ...).
+enum class CoolingChoice { kLiquidDryCooler, kConstantPue };  ///< "liquid-dry-cooler", ...
+
+/// [facility]: cooling and power-distribution overheads.
 struct FacilitySection {
-  double pue = 1.0;  ///< constant power usage effectiveness (facility power / IT power)
+  CoolingChoice cooling = CoolingChoice::kLiquidDryCooler;
+  double pue = 1.18;  ///< with cooling = "constant-pue": facility power / IT power
 };
 
 /// [grid]: the utility connection.

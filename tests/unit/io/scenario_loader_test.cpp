@@ -219,7 +219,7 @@ TEST(ScenarioLoader, OverridesReplaceValuesWithTheSameValidation) {
   EXPECT_EQ(load_scenario_text(kValid, "s.toml", quoted).buildings[0].it_capacity_kw, 150'000.0);
   const std::vector<std::string> integer{"scenario.seed=7"};
   EXPECT_EQ(load_scenario_text(kValid, "s.toml", integer).run.seed, 7);
-  const std::vector<std::string> new_table{"facility.pue=1.3"};
+  const std::vector<std::string> new_table{"facility.cooling=constant-pue", "facility.pue=1.3"};
   EXPECT_DOUBLE_EQ(load_scenario_text(kValid, "s.toml", new_table).facility.pue, 1.3);
 
   EXPECT_NE(error_of(kValid, {"scenario.step=5 kWh"})
@@ -230,6 +230,9 @@ TEST(ScenarioLoader, OverridesReplaceValuesWithTheSameValidation) {
                       "'step'?"),
             std::string::npos);
   EXPECT_NE(error_of(kValid, {"scenario.step"}).find("expected PATH=VALUE"), std::string::npos);
+  EXPECT_NE(error_of(kValid, {"facility.pue=1.3"})
+                .find("facility.pue: is only used with cooling = \"constant-pue\""),
+            std::string::npos);
   EXPECT_NE(error_of(kValid, {"building[3].name=x"}).find("there is no entry [3]"),
             std::string::npos);
   EXPECT_NE(error_of(kValid, {"building[x].name=x"}).find("malformed path segment"),

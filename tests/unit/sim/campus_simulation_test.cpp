@@ -38,6 +38,7 @@ gpus = 500
 it_utilisation = "80 %"
 
 [facility]
+cooling = "constant-pue"
 pue = 1.25
 
 [grid]
