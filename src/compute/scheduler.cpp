@@ -142,9 +142,17 @@ void Scheduler::advance_to(double t_s) {
       total_alloc_gpu_s_ += alloc * dt;
       total_compute_gpu_s_ += compute * dt;
       total_free_gpu_s_ += static_cast<double>(params_.pools[p].gpus - pool_alloc_[p]) * dt;
+      total_gpu_s_ += static_cast<double>(params_.pools[p].gpus) * dt;
     }
     now_s_ = t_s;
   }
+}
+
+void Scheduler::set_pool_gpus(std::size_t p, std::int64_t gpus) {
+  if (p >= params_.pools.size() || gpus < pool_alloc_[p]) {
+    throw std::invalid_argument("set_pool_gpus: no such pool, or fewer GPUs than are allocated");
+  }
+  params_.pools[p].gpus = gpus;
 }
 
 void Scheduler::refresh_pool_power(int p) {
@@ -788,9 +796,8 @@ double Scheduler::job_progress_gpu_h(std::size_t j) const {
 ScheduleMetrics Scheduler::metrics() const {
   ScheduleMetrics m;
   m.elapsed_s = now_s_;
-  std::int64_t total_gpus = 0;
-  for (const GpuPool& pool : params_.pools) total_gpus += pool.gpus;
-  m.gpu_hours_total = static_cast<double>(total_gpus) * now_s_ / kSecondsPerHour;
+  // Integrated over time: pools may grow as buildings come online (set_pool_gpus).
+  m.gpu_hours_total = total_gpu_s_ / kSecondsPerHour;
   m.gpu_hours_allocated = total_alloc_gpu_s_ / kSecondsPerHour;
   m.gpu_hours_compute = total_compute_gpu_s_ / kSecondsPerHour;
   m.gpu_hours_overhead = (total_alloc_gpu_s_ - total_compute_gpu_s_) / kSecondsPerHour;

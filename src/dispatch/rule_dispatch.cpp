@@ -157,11 +157,22 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
         flows.grid_import_kw += take_kw;
         deficit_kw -= take_kw;
       } else if (source.kind == SourceKind::kGas) {
-        const GasStep gas = assets.gas_plants[source.index]->dispatch(
-            deficit_kw, step_h, assets.gas_fuel_price_usd_per_mmbtu[source.index]);
+        // A deficit below one unit's minimum stable load goes to the grid when it has the
+        // headroom; otherwise a unit starts at its minimum and the surplus displaces grid import
+        // (the oversupply rule below) rather than leaving load unserved.
+        GasPlant& plant = *assets.gas_plants[source.index];
+        const double unit_min_kw =
+            plant.params().unit_capacity_kw * plant.params().min_stable_fraction;
+        const bool grid_can_take = rules.import_limit_kw - flows.grid_import_kw >= deficit_kw;
+        const double request_kw =
+            deficit_kw < unit_min_kw && !grid_can_take && plant.max_output_kw(step_h) >= unit_min_kw
+                ? unit_min_kw
+                : deficit_kw;
+        const GasStep gas =
+            plant.dispatch(request_kw, step_h, assets.gas_fuel_price_usd_per_mmbtu[source.index]);
         gas_stepped[source.index] = true;
         add_gas(flows, gas);
-        deficit_kw -= gas.output_kw;
+        deficit_kw -= std::min(deficit_kw, gas.output_kw);
       } else if (total_max_discharge_kw(assets.batteries, reserve_fraction, step_h) > 0.0) {
         flows.battery_discharge_kw =
             discharge_all(assets.batteries, deficit_kw, reserve_fraction, step_h);

@@ -77,6 +77,37 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
                       battery.initial_soc_fraction / kPercent)});
     }
   }
+  // Fields of one compute model are errors under the other: nothing is silently ignored.
+  const bool fleet = scenario.compute.model == ComputeModel::kFleet;
+  if (fleet && scenario.sources.contains("compute.it_utilisation")) {
+    problems.push_back(Diagnostic{where("compute.it_utilisation"), "compute.it_utilisation",
+                                  "is only used with model = \"constant-utilisation\"; set that "
+                                  "too, or remove it to run the GPU fleet"});
+  }
+  for (const char* key :
+       {"policy", "forecast", "activity", "workload", "workload_file", "target_utilisation",
+        "size_multiplier", "duration_multiplier", "frontier_jobs", "frontier_min_gpus",
+        "frontier_max_gpus", "firm_share", "defer_above_price"}) {
+    const std::string path = std::string("compute.") + key;
+    if (!fleet && scenario.sources.contains(path)) {
+      problems.push_back(
+          Diagnostic{where(path), path, "is only used with model = \"fleet\" (the default)"});
+    }
+  }
+  if (!fleet && !scenario.inference.empty()) {
+    problems.push_back(Diagnostic{where("inference[0]"), "inference[0]",
+                                  "inference services need the GPU fleet: remove compute.model = "
+                                  "\"constant-utilisation\""});
+  }
+  if (fleet && scenario.compute.workload != WorkloadSource::kSynthetic &&
+      scenario.compute.workload_file.empty()) {
+    problems.push_back(Diagnostic{where("compute.workload"), "compute.workload_file",
+                                  "missing required field 'workload_file' for a trace workload"});
+  }
+  if (scenario.compute.frontier_min_gpus > scenario.compute.frontier_max_gpus) {
+    problems.push_back(Diagnostic{where("compute.frontier_max_gpus"), "compute.frontier_max_gpus",
+                                  "expected at least frontier_min_gpus"});
+  }
   if (scenario.facility.cooling != CoolingChoice::kConstantPue &&
       scenario.sources.contains("facility.pue")) {
     problems.push_back(Diagnostic{where("facility.pue"), "facility.pue",

@@ -11,6 +11,7 @@
 #include "stargate/facility/building_phases.hpp"
 #include "stargate/facility/constant_pue.hpp"
 #include "stargate/facility/cooling.hpp"
+#include "stargate/sim/compute_fleet.hpp"
 #include "stargate/sim/market_profiles.hpp"
 #include "stargate/sim/run_kpis.hpp"
 #include "stargate/sim/run_weather.hpp"
@@ -31,6 +32,8 @@ struct Columns {
     };
     add("online_it_capacity_kw", "IT capacity of the buildings online");
     add("gpus_online", "GPUs installed in the buildings online");
+    add("gpus_busy", "GPUs running training jobs (computing or checkpointing) or inference");
+    add("flexible_shed_kw", "IT power of flexible training not drawn because of the power budget");
     add("it_load_kw", "IT power drawn by the compute load");
     add("facility_load_kw", "Facility power at the meter (IT and overheads)");
     add("cooling_kw", "Cooling and power-distribution overheads: facility - IT power");
@@ -52,6 +55,8 @@ struct Columns {
     add("gas_cost_usd", "Fuel, variable O&M and start costs of the gas plants during the step");
     capacity_kw = results.writable_column("online_it_capacity_kw");
     gpus = results.writable_column("gpus_online");
+    gpus_busy = results.writable_column("gpus_busy");
+    shed_kw = results.writable_column("flexible_shed_kw");
     it_kw = results.writable_column("it_load_kw");
     facility_kw = results.writable_column("facility_load_kw");
     cooling_kw = results.writable_column("cooling_kw");
@@ -72,9 +77,10 @@ struct Columns {
     export_revenue_usd = results.writable_column("export_revenue_usd");
     gas_cost_usd = results.writable_column("gas_cost_usd");
   }
-  std::span<double> capacity_kw, gpus, it_kw, facility_kw, cooling_kw, ambient_c, solar_kw, wind_kw,
-      curtailed_kw, charge_kw, discharge_kw, soc_kwh, gas_kw, import_kw, export_kw, unserved_kw,
-      price, carbon, energy_cost_usd, export_revenue_usd, gas_cost_usd;
+  std::span<double> capacity_kw, gpus, gpus_busy, shed_kw, it_kw, facility_kw, cooling_kw,
+      ambient_c, solar_kw, wind_kw, curtailed_kw, charge_kw, discharge_kw, soc_kwh, gas_kw,
+      import_kw, export_kw, unserved_kw, price, carbon, energy_cost_usd, export_revenue_usd,
+      gas_cost_usd;
 };
 
 DispatchRules dispatch_rules(const Scenario& scenario) {
@@ -171,7 +177,12 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
   std::vector<GasPlant*> online_plants(plants.size());
   std::vector<double> online_fuel_price(plants.size());
 
-  const ConstantUtilisation compute(scenario.compute.it_utilisation);
+  const ConstantUtilisation constant_load(scenario.compute.it_utilisation);
+  std::optional<ComputeFleet> fleet;
+  if (scenario.compute.model == ComputeModel::kFleet) {
+    fleet.emplace(scenario, grid);
+  }
+  const bool persistence = scenario.compute.forecast == BudgetForecast::kPersistence;
   const ConstantPue constant_pue(scenario.facility.pue);
   const CoolingModel cooling{CoolingParams{}};
   const bool weather_cooling = scenario.facility.cooling == CoolingChoice::kLiquidDryCooler;
@@ -181,12 +192,7 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
   double clean_stored_kwh = 0.0;  // renewable share of the energy in the batteries
 
   for (std::size_t step = 0; step < grid.size(); ++step) {
-    columns.it_kw[step] = compute.it_load_kw(columns.capacity_kw[step]);
-    columns.facility_kw[step] =
-        weather_cooling ? cooling.facility_kw(columns.it_kw[step], columns.ambient_c[step])
-                        : constant_pue.facility_kw(columns.it_kw[step]);
-    columns.cooling_kw[step] = columns.facility_kw[step] - columns.it_kw[step];
-
+    const double pue = weather_cooling ? cooling.pue(columns.ambient_c[step]) : constant_pue.pue();
     std::size_t battery_count = 0;
     double stored_before_kwh = 0.0;
     for (std::size_t i = 0; i < batteries.size(); ++i) {
@@ -202,6 +208,31 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
         online_plants[plant_count++] = plants[i].get();
       }
     }
+
+    if (fleet) {
+      // The power budget: what the supply can deliver this step (renewables as forecast, the
+      // batteries' and gas plants' reach, the import limit), through the PUE, within the
+      // buildings' provisioned IT power; firm IT load is served first.
+      const std::size_t seen = persistence && step > 0 ? step - 1 : step;
+      double supply_kw = columns.solar_kw[seen] + columns.wind_kw[seen] + rules.import_limit_kw;
+      for (std::size_t i = 0; i < battery_count; ++i) {
+        supply_kw += online_batteries[i]->max_discharge_kw(step_h);
+      }
+      for (std::size_t i = 0; i < plant_count; ++i) {
+        supply_kw += online_plants[i]->max_output_kw(step_h);
+      }
+      const double it_capacity_kw = std::min(supply_kw / pue, columns.capacity_kw[step]);
+      const FleetStep load = fleet->step(step, it_capacity_kw - fleet->last_firm_it_kw(),
+                                         columns.price[step], columns.carbon[step]);
+      columns.it_kw[step] = load.it_kw;
+      columns.gpus_busy[step] = load.gpus_busy;
+      columns.shed_kw[step] = load.flexible_shed_kw;
+    } else {
+      columns.it_kw[step] = constant_load.it_load_kw(columns.capacity_kw[step]);
+    }
+    columns.facility_kw[step] = pue * columns.it_kw[step];
+    columns.cooling_kw[step] = columns.facility_kw[step] - columns.it_kw[step];
+
     const DispatchInput input{columns.facility_kw[step], columns.solar_kw[step],
                               columns.wind_kw[step], columns.price[step], columns.carbon[step]};
     const DispatchAssets assets{std::span(online_batteries.data(), battery_count),
@@ -267,6 +298,9 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
     totals.battery_capacity_left_fraction = capacity_left_kwh / totals.battery_energy_kwh;
   }
   add_four_cp(scenario, grid, columns, totals);
+  if (fleet) {
+    totals.schedule = fleet->metrics();
+  }
   add_run_kpis(results, totals);
   if (results.kpi("unserved_energy_mwh") > 0.0) {
     results.add_warning(

@@ -153,6 +153,45 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                   "GPU-hours online");
   results.add_kpi("compute", "peak_gpus_online", column_max(results, "gpus_online"), "GPUs",
                   "Peak GPUs online");
+  if (totals.schedule) {
+    const ScheduleMetrics& m = *totals.schedule;
+    results.add_kpi("compute", "gpu_hours_training_delivered", m.gpu_hours_allocated, "GPU-h",
+                    "GPU-hours delivered to training jobs");
+    results.add_kpi("compute", "training_utilisation_fraction", m.utilisation, "fraction",
+                    "Training pool utilisation");
+    results.add_kpi("compute", "training_work_done_gpu_h", m.work_done_gpu_h, "GPU-h",
+                    "Training work done (full-speed GPU-hours)");
+    results.add_kpi("compute", "training_work_goal_share_fraction",
+                    ratio(m.work_done_gpu_h, m.work_goal_gpu_h), "fraction",
+                    "Share of the training work submitted that was done");
+    results.add_kpi("compute", "training_work_lost_gpu_h", m.work_lost_gpu_h, "GPU-h",
+                    "Work redone after failures, preemptions and pauses");
+    results.add_kpi("compute", "jobs_total", static_cast<double>(m.jobs_total), "jobs",
+                    "Training jobs submitted");
+    results.add_kpi("compute", "jobs_completed", static_cast<double>(m.jobs_completed), "jobs",
+                    "Training jobs completed");
+    results.add_kpi("compute", "jobs_rejected", static_cast<double>(m.jobs_rejected), "jobs",
+                    "Jobs larger than any building (never run)");
+    results.add_kpi("compute", "deadline_misses", static_cast<double>(m.deadline_misses), "jobs",
+                    "Deadline misses");
+    results.add_kpi("compute", "gpu_failures", static_cast<double>(m.failures), "failures",
+                    "GPU failures of running jobs");
+    results.add_kpi("compute", "queue_time_mean_h", m.queue.mean_s / kSecondsPerHour, "h",
+                    "Mean queue time");
+    results.add_kpi("compute", "queue_time_p95_h", m.queue.p95_s / kSecondsPerHour, "h",
+                    "95th percentile queue time");
+    results.add_kpi("flexibility", "flexible_shed_mwh", m.flexibility_shed_mwh, "MWh",
+                    "Flexible IT energy shed");
+    results.add_kpi("flexibility", "flexibility_events", static_cast<double>(m.flexibility_events),
+                    "events", "Flexibility events");
+    results.add_kpi("flexibility", "longest_flexibility_event_h",
+                    m.flexibility_longest_event_s / kSecondsPerHour, "h", "Longest event");
+    results.add_kpi("flexibility", "power_pauses", static_cast<double>(m.power_pauses), "pauses",
+                    "Flexible jobs paused for power");
+    results.add_kpi("compute", "energy_per_work_kwh_per_gpu_h",
+                    ratio(facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
+                    "Facility energy per GPU-hour of work done");
+  }
   results.add_kpi("compute", "it_utilisation_fraction",
                   ratio(it_mwh, energy_mwh(results, "online_it_capacity_kw")), "fraction",
                   "IT load / online IT capacity");

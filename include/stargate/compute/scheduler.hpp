@@ -132,6 +132,10 @@ class Scheduler {
   StepOutput step(std::int64_t step_index, double step_s, const PowerSignal& signal = {});
 
   [[nodiscard]] ScheduleMetrics metrics() const;  ///< up to the end of the last step
+  /// Resizes pool `p` between steps (buildings coming online); throws std::invalid_argument when
+  /// `gpus` is below the GPUs its running jobs hold. Jobs were checked against the sizes given to
+  /// the constructor, so construct with the final sizes and shrink offline pools to 0 first.
+  void set_pool_gpus(std::size_t p, std::int64_t gpus);
 
   /// Invariant check for tests: pool counts within bounds and equal to the running jobs' gangs,
   /// no job running before it was ready, progress within [0, work]. Empty string when all hold.
@@ -265,6 +269,7 @@ class Scheduler {
   double total_alloc_gpu_s_ = 0.0;
   double total_compute_gpu_s_ = 0.0;
   double total_free_gpu_s_ = 0.0;
+  double total_gpu_s_ = 0.0;
   double lost_gpu_h_ = 0.0;
   std::int64_t failures_ = 0;
   std::int64_t preemptions_ = 0;

@@ -126,11 +126,43 @@ struct BuildingSection {
   LocalTime online;             ///< first instant the building carries load
   double it_capacity_kw = 0.0;  ///< provisioned IT power
   std::int64_t gpus = 0;
+  std::string gpu_type = "gb200-nvl72";  ///< GPU catalogue name
 };
 
-/// [compute]: placeholder load model until the compute-fleet model replaces it.
+/// How the IT load is modelled ([compute] model = ...).
+enum class ComputeModel { kFleet, kConstantUtilisation };  ///< "fleet", "constant-utilisation"
+enum class SchedulerPolicy { kFifo, kEasyBackfill, kPriority, kPowerAware };
+enum class BudgetForecast { kPerfect, kPersistence };      ///< "perfect", "persistence"
+enum class WorkloadSource { kSynthetic, kAlibaba, kCsv };  ///< "synthetic", "alibaba", "csv"
+
+/// [compute]: the GPU fleet, its training workload and the scheduler.
 struct ComputeSection {
-  double it_utilisation = 0.0;  ///< constant IT load as a fraction of online IT capacity
+  ComputeModel model = ComputeModel::kFleet;
+  double it_utilisation = 0.76;  ///< constant-utilisation: IT load / online IT capacity
+  SchedulerPolicy policy = SchedulerPolicy::kPowerAware;
+  BudgetForecast forecast = BudgetForecast::kPerfect;
+  double activity = 0.8;  ///< share of (cap - idle) power a busy GPU draws
+  WorkloadSource workload = WorkloadSource::kSynthetic;
+  std::string workload_file;           ///< trace for workload = "alibaba" or "csv"
+  double target_utilisation = 0.7;     ///< synthetic: offered GPU-hours / GPU-hours online
+  std::int64_t size_multiplier = 32;   ///< synthetic: trace job sizes x this (power of two)
+  double duration_multiplier = 384.0;  ///< synthetic: trace run times x this
+  std::int64_t frontier_jobs = 0;
+  std::int64_t frontier_min_gpus = 20'000;
+  std::int64_t frontier_max_gpus = 100'000;
+  double firm_share = 0.2;  ///< synthetic: share of ordinary jobs that are firm
+  double defer_above_price_usd_per_mwh = 10'000.0;  ///< flexible starts wait above this price
+};
+
+/// [[inference]]: one inference service on dedicated GPUs (firm load).
+struct InferenceSection {
+  std::string name;
+  std::int64_t gpus = 0;
+  double floor_fraction = 0.3;
+  double mean_load_fraction = 0.6;
+  double diurnal_amplitude = 0.25;
+  double peak_hour = 14.0;
+  double annual_growth = 0.0;
 };
 
 /// How facility overheads are modelled ([facility] cooling = ...).
@@ -187,6 +219,7 @@ struct Scenario {
   std::vector<GasSection> gas;
   DispatchSection dispatch;
   ComputeSection compute;
+  std::vector<InferenceSection> inference;
   FacilitySection facility;
   GridSection grid;
   MarketSection market;

@@ -7,7 +7,9 @@
 //  3. A deficit is met in merit order of marginal cost, each source within its limits:
 //       grid:    price + carbon price x grid intensity           (up to the import limit)
 //       gas:     incremental heat rate x (fuel price + carbon price x 53.07 kg/MMBtu) + VOM
-//                (per plant; units run at or above minimum stable load, within ramp limits)
+//                (per plant; units run at or above minimum stable load, within ramp limits; a
+//                deficit below one unit's minimum starts a unit at its minimum, the surplus
+//                displacing grid import)
 //       battery: the battery_charge_below price (stored energy is worth what it cost to buy),
 //                down to the reserve share of capacity; below it only when the price is at or
 //                above battery_discharge_above (the reserve waits for price spikes)

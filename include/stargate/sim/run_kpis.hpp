@@ -1,6 +1,9 @@
 // Key performance indicators of a run, computed from its columns after the step loop.
 #pragma once
 
+#include <optional>
+
+#include "stargate/compute/schedule_metrics.hpp"
 #include "stargate/core/results.hpp"
 
 namespace stargate {
@@ -21,9 +24,10 @@ struct RunTotals {
   double gas_fuel_cost_usd = 0.0;  ///< fuel + VOM + starts
   double gas_co2_kg = 0.0;
   double gas_starts = 0.0;
-  double four_cp_demand_kw = 0.0;   ///< mean over the run's years
-  double four_cp_charge_usd = 0.0;  ///< all years
-  double clean_used_kwh = 0.0;      ///< renewables used on site, direct or via batteries
+  double four_cp_demand_kw = 0.0;           ///< mean over the run's years
+  double four_cp_charge_usd = 0.0;          ///< all years
+  double clean_used_kwh = 0.0;              ///< renewables used on site, direct or via batteries
+  std::optional<ScheduleMetrics> schedule;  ///< the GPU fleet's scheduler, when it runs
 };
 
 /// Adds the energy, supply, storage, gas, cost, emissions, clean-energy and compute KPIs.

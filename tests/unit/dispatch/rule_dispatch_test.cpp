@@ -145,3 +145,27 @@ TEST(RuleDispatch, GasBelowMinimumStableLoadFallsBackToTheGrid) {
 
 }  // namespace
 }  // namespace stargate
+
+namespace stargate {
+namespace {
+
+TEST(RuleDispatchMinimumLoad, GasStartsAtMinimumWhenTheGridIsFull) {
+  // Grid limit 100 kW (cheapest at 10 $/MWh), load 130 kW: 30 kW is below one unit's 40 kW
+  // minimum. The unit runs at 40 kW and grid import falls to 90 kW; nothing is unserved.
+  GasPlant gas(gas_params());
+  std::vector<GasPlant*> plants{&gas};
+  const std::vector<double> fuel{2.0};
+  DispatchRules rules;
+  rules.import_limit_kw = 100.0;
+  rules.battery_charge_from_grid = false;
+  const DispatchInput in{.load_kw = 130.0, .price_usd_per_mwh = 10.0};
+  const DispatchFlows f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 40.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 90.0);
+  EXPECT_DOUBLE_EQ(f.unserved_kw, 0.0);
+  EXPECT_DOUBLE_EQ(f.curtailed_kw, 0.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+}  // namespace
+}  // namespace stargate

@@ -88,7 +88,8 @@ TEST(ScenarioLoader, DatesAsStringsAndDateTimes) {
 }
 
 TEST(ScenarioLoader, FractionsAcceptPercentAndNumbers) {
-  const std::string with_compute = kValid + "\n[compute]\nit_utilisation = 0.5\n";
+  const std::string with_compute =
+      kValid + "\n[compute]\nmodel = \"constant-utilisation\"\nit_utilisation = 0.5\n";
   EXPECT_DOUBLE_EQ(load_scenario_text(with_compute, "s.toml").compute.it_utilisation, 0.5);
   const std::string percent = replace(with_compute, "0.5", "\"50 %\"");
   EXPECT_DOUBLE_EQ(load_scenario_text(percent, "s.toml").compute.it_utilisation, 0.5);

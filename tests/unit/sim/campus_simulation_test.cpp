@@ -35,6 +35,7 @@ it_capacity = "50 MW"
 gpus = 500
 
 [compute]
+model = "constant-utilisation"
 it_utilisation = "80 %"
 
 [facility]
