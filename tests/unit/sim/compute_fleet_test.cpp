@@ -1,0 +1,101 @@
+// The GPU fleet inside the campus run: invariants, and flexible work absorbing a power shortfall.
+#include "stargate/sim/compute_fleet.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "stargate/io/scenario_loader.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+
+namespace stargate {
+namespace {
+
+// 20,000 GB200 in one building (about 30 MW of IT at full activity: 1.2 kW x 0.8 activity over
+// 15 % idle, x1.4 node overhead, x1.075 network), a synthetic workload, a 4,000-GPU inference
+// service, and a grid limit that cannot carry the whole load at night.
+const std::string kFleet = R"([scenario]
+name = "fleet"
+start = 2026-06-01
+duration = "14 d"
+step = "15 min"
+seed = 11
+
+[site]
+latitude = 32.45
+longitude = -99.73
+utc_offset = "-6 h"
+
+[[building]]
+name = "Hall"
+online = 2026-01-01
+it_capacity = "40 MW"
+gpus = 20000
+
+[[solar]]
+name = "PV"
+capacity = "60 MW"
+
+[compute]
+policy = "power-aware"
+target_utilisation = "90 %"
+size_multiplier = 16
+duration_multiplier = 64
+firm_share = "10 %"
+
+[[inference]]
+name = "serving"
+gpus = 4000
+floor = "50 %"
+
+[grid]
+import_limit = "22 MW"
+)";
+
+TEST(ComputeFleetRun, FlexibleWorkAbsorbsTheShortfall) {
+  const Results results = simulate(load_scenario_text(kFleet, "fleet.toml"));
+  // The grid (22 MW) cannot carry the fleet at night; solar can by day. Flexible training gives
+  // way instead of leaving load unserved.
+  EXPECT_GT(results.kpi("flexible_shed_mwh"), 0.0);
+  EXPECT_GT(results.kpi("power_pauses") + results.kpi("flexibility_events"), 0.0);
+  EXPECT_EQ(results.kpi("unserved_energy_mwh"), 0.0);
+  const auto it = results.column("it_load_kw");
+  const auto capacity = results.column("online_it_capacity_kw");
+  const auto busy = results.column("gpus_busy");
+  for (std::size_t i = 0; i < it.size(); ++i) {
+    ASSERT_LE(it[i], capacity[i] * (1 + 1e-9)) << "step " << i;  // provisioned IT power
+    ASSERT_LE(busy[i], 20000.0 + 1e-6) << "step " << i;          // no more GPUs than installed
+    ASSERT_GE(busy[i], 4000.0 * 0.5 - 1e-6) << "step " << i;     // the inference floor runs
+  }
+}
+
+TEST(ComputeFleetRun, SchedulerInvariantsAndConservation) {
+  const Scenario scenario = load_scenario_text(kFleet, "fleet.toml");
+  const TimeGrid grid = run_grid(scenario);
+  ComputeFleet fleet(scenario, grid);
+  for (std::size_t step = 0; step < grid.size(); ++step) {
+    (void)fleet.step(step, step % 8 < 4 ? 1e12 : 0.0, 30.0, 380.0);
+    ASSERT_EQ(fleet.check_invariants(), "") << "step " << step;
+  }
+  const ScheduleMetrics metrics = fleet.metrics();
+  EXPECT_LT(metrics.conservation_error_gpu_h, 1e-6 * metrics.gpu_hours_total);
+  EXPECT_GT(metrics.jobs_started, 0);
+  EXPECT_GT(metrics.flexibility_shed_mwh, 0.0);
+}
+
+TEST(ComputeFleetRun, UnknownGpuTypeIsABadInput) {
+  const std::string text = kFleet + "\n";
+  const std::string bad =
+      std::string(text).replace(text.find("gpus = 20000"), 12, "gpus = 20000\ngpu_type = \"gb20\"");
+  try {
+    (void)simulate(load_scenario_text(bad, "fleet.toml"));
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what()).find("building[0].gpu_type: unknown GPU type \"gb20\""),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace stargate
