@@ -77,9 +77,10 @@ int validate_command(const Arguments& args) {
     std::cerr << "warning: " << warning << '\n';
   }
   const stargate::TimeGrid grid = stargate::run_grid(scenario);
+  const std::size_t buildings = scenario.buildings.size();
   std::cout << fmt::format(
-      "{}: ok: \"{}\", {} buildings, {} steps of {}\n", args.file, scenario.run.name,
-      scenario.buildings.size(), grid.size(),
+      "{}: ok: \"{}\", {} building{}, {} steps of {}\n", args.file, scenario.run.name, buildings,
+      buildings == 1 ? "" : "s", grid.size(),
       stargate::format_quantity(static_cast<double>(grid.step_s()), stargate::UnitKind::kDuration));
   return 0;
 }

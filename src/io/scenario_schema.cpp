@@ -652,6 +652,67 @@ TableSpec compute_table() {
       .build();
 }
 
+TableSpec gpu_type_table() {
+  constexpr double kMaxOverhead = 5.0;
+  constexpr double kMaxTdpW = 5000.0;
+  return TableDeclaration<GpuTypeSection>(
+             "gpu_type",
+             "A GPU type not in the catalogue, or one that replaces a catalogue entry of the same "
+             "name (docs/compute-power.md).",
+             &Scenario::gpu_types, "name")
+      .field("name", &GpuTypeSection::name,
+             {.kind = ValueKind::kText, .description = "Name that buildings use in gpu_type."})
+      .field("tdp", &GpuTypeSection::tdp_kw,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kPower,
+              .min = 0.0,
+              .max = kMaxTdpW / kWPerKw,
+              .min_exclusive = true,
+              .description = "Thermal design power (the highest power cap) of one GPU."})
+      .field("idle", &GpuTypeSection::idle_kw,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kPower,
+              .min = 0.0,
+              .description = "Power of a powered, idle GPU (FACTS.md: ~15 % of TDP)."})
+      .field("dense_bf16", &GpuTypeSection::dense_bf16_pflops,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "PFLOP/s",
+              .default_toml = "0",
+              .min = 0.0,
+              .description = "Dense BF16 tensor throughput."})
+      .field("dense_fp8", &GpuTypeSection::dense_fp8_pflops,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "PFLOP/s",
+              .default_toml = "0",
+              .min = 0.0,
+              .description = "Dense FP8 tensor throughput."})
+      .field("gpus_per_rack", &GpuTypeSection::gpus_per_rack,
+             {.kind = ValueKind::kInteger,
+              .default_toml = "8",
+              .min = 1.0,
+              .description = "GPUs in one rack or node group."})
+      .field("node_overhead", &GpuTypeSection::node_overhead_factor,
+             {.kind = ValueKind::kNumber,
+              .default_toml = "1.8",
+              .min = 1.0,
+              .max = kMaxOverhead,
+              .description = "Whole-node power / GPU power (FACTS.md: x1.4 NVL72, x1.8 HGX)."})
+      .field("network_storage", &GpuTypeSection::network_storage_fraction,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"7.5 %\"",
+              .min = 0.0,
+              .max = 1.0,
+              .description = "Network fabric and storage, as a share of node power (5-10 %)."})
+      .field("price", &GpuTypeSection::price_usd,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kMoney,
+              .default_toml = "\"0 $\"",
+              .min = 0.0,
+              .description = "Installed IT hardware per GPU."})
+      .build();
+}
+
 TableSpec inference_table() {
   constexpr double kHoursPerDayValue = 24.0;
   return TableDeclaration<InferenceSection>("inference",
@@ -841,8 +902,8 @@ TableSpec market_table() {
 const Schema& scenario_schema() {
   static const Schema kSchema({run_table(), site_table(), weather_table(), wind_resource_table(),
                                building_table(), solar_table(), wind_table(), battery_table(),
-                               gas_table(), compute_table(), inference_table(), facility_table(),
-                               grid_table(), market_table(), dispatch_table()});
+                               gas_table(), compute_table(), gpu_type_table(), inference_table(),
+                               facility_table(), grid_table(), market_table(), dispatch_table()});
   return kSchema;
 }
 

@@ -15,8 +15,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kWPerKwLocal = 1000.0;
-
 [[noreturn]] void fail_at(const Scenario& scenario, const std::string& field, std::string message) {
   throw InputError(
       Diagnostic{scenario.sources.find(field, SourceLocation{scenario.source_file, 1, 1}), field,
@@ -69,6 +67,47 @@ Workload load_workload(const Scenario& scenario, const TimeGrid& grid, std::int6
   }
 }
 
+// The building's GPU type: a scenario [[gpu_type]] of that name, else the catalogue's.
+GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building) {
+  const std::string& name = scenario.buildings[building].gpu_type;
+  for (std::size_t i = 0; i < scenario.gpu_types.size(); ++i) {
+    const GpuTypeSection& section = scenario.gpu_types[i];
+    if (section.name != name) {
+      continue;
+    }
+    GpuType type;
+    type.name = section.name;
+    type.tdp_w = section.tdp_kw * kWPerKw;
+    type.idle_w = section.idle_kw * kWPerKw;
+    constexpr double kFlopsPerPflops = 1e15;
+    type.dense_bf16_flops = section.dense_bf16_pflops * kFlopsPerPflops;
+    type.dense_fp8_flops = section.dense_fp8_pflops * kFlopsPerPflops;
+    type.gpus_per_rack = static_cast<int>(section.gpus_per_rack);
+    type.node_overhead_factor = section.node_overhead_factor;
+    type.network_storage_fraction = section.network_storage_fraction;
+    type.price_usd = section.price_usd;
+    type.rack_it_kw =
+        section.tdp_kw * static_cast<double>(section.gpus_per_rack) * section.node_overhead_factor;
+    type.source = fmt::format("scenario [[gpu_type]] {}", section.name);
+    try {
+      validate_gpu_type(type);
+    } catch (const std::invalid_argument& error) {
+      fail_at(scenario, fmt::format("gpu_type[{}]", i), error.what());
+    }
+    return type;
+  }
+  try {
+    return catalogue_gpu(name);
+  } catch (const std::invalid_argument&) {
+    std::vector<std::string_view> names = gpu_type_names();
+    for (const GpuTypeSection& section : scenario.gpu_types) {
+      names.push_back(section.name);
+    }
+    fail_at(scenario, fmt::format("building[{}].gpu_type", building),
+            fmt::format("unknown GPU type \"{}\"{}", name, suggestion_suffix(name, names)));
+  }
+}
+
 }  // namespace
 
 ComputeFleet::ComputeFleet(const Scenario& scenario, const TimeGrid& grid) : grid_(grid) {
@@ -76,21 +115,13 @@ ComputeFleet::ComputeFleet(const Scenario& scenario, const TimeGrid& grid) : gri
   for (std::size_t b = 0; b < scenario.buildings.size(); ++b) {
     const BuildingSection& building = scenario.buildings[b];
     Pool pool;
-    try {
-      pool.type = catalogue_gpu(building.gpu_type);
-    } catch (const std::invalid_argument&) {
-      const std::vector<std::string_view> names = gpu_type_names();
-      fail_at(scenario, fmt::format("building[{}].gpu_type", b),
-              fmt::format("unknown GPU type \"{}\"{}", building.gpu_type,
-                          suggestion_suffix(building.gpu_type, names)));
-    }
+    pool.type = resolve_gpu_type(scenario, b);
     pool.gpus = building.gpus;
     pool.online_step = grid.first_step_at_or_after(building.online);
     const double overhead =
         pool.type.node_overhead_factor * (1.0 + pool.type.network_storage_fraction);
-    pool.idle_kw_per_gpu = pool.type.idle_w * overhead / kWPerKwLocal;
-    pool.busy_kw_per_gpu =
-        busy_gpu_power_w(pool.type, compute.activity, 1.0) * overhead / kWPerKwLocal;
+    pool.idle_kw_per_gpu = pool.type.idle_w * overhead / kWPerKw;
+    pool.busy_kw_per_gpu = busy_gpu_power_w(pool.type, compute.activity, 1.0) * overhead / kWPerKw;
     pools_.push_back(pool);
   }
   // Inference services take dedicated GPUs from the earliest buildings with room.

@@ -1,5 +1,6 @@
 #include "stargate/sim/run_inputs.hpp"
 
+#include "stargate/sim/compute_fleet.hpp"
 #include "stargate/sim/market_profiles.hpp"
 #include "stargate/sim/run_weather.hpp"
 #include "stargate/sim/wind_fleet.hpp"
@@ -16,6 +17,9 @@ std::vector<std::string> check_run_inputs(const Scenario& scenario) {
     }
   }
   const TimeGrid grid = run_grid(scenario);
+  if (scenario.compute.model == ComputeModel::kFleet) {
+    (void)ComputeFleet(scenario, grid);  // GPU types, inference, workload trace or generator
+  }
   std::vector<double> column(grid.size());
   fill_prices(scenario, grid, column, warnings);
   fill_carbon_intensity(scenario, grid, column, warnings);

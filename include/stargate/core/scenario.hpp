@@ -154,6 +154,19 @@ struct ComputeSection {
   double defer_above_price_usd_per_mwh = 10'000.0;  ///< flexible starts wait above this price
 };
 
+/// [[gpu_type]]: a GPU not in the built-in catalogue (or one that overrides a catalogue entry).
+struct GpuTypeSection {
+  std::string name;
+  double tdp_kw = 0.0;
+  double idle_kw = 0.0;
+  double dense_bf16_pflops = 0.0;
+  double dense_fp8_pflops = 0.0;
+  std::int64_t gpus_per_rack = 8;
+  double node_overhead_factor = 1.8;
+  double network_storage_fraction = 0.075;
+  double price_usd = 0.0;
+};
+
 /// [[inference]]: one inference service on dedicated GPUs (firm load).
 struct InferenceSection {
   std::string name;
@@ -220,6 +233,7 @@ struct Scenario {
   DispatchSection dispatch;
   ComputeSection compute;
   std::vector<InferenceSection> inference;
+  std::vector<GpuTypeSection> gpu_types;
   FacilitySection facility;
   GridSection grid;
   MarketSection market;

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <string>
 
 #include "stargate/io/scenario_loader.hpp"
@@ -95,6 +96,35 @@ TEST(ComputeFleetRun, UnknownGpuTypeIsABadInput) {
               std::string::npos)
         << error.what();
   }
+}
+
+}  // namespace
+}  // namespace stargate
+
+namespace stargate {
+namespace {
+
+TEST(ComputeFleetRun, ScenarioGpuTypesDefineTheirOwnPower) {
+  // A made-up 2 kW GPU at 15 % idle: with activity 80 % a busy GPU draws 300 + 1700 x 0.8 =
+  // 1,660 W; x1.8 node overhead x1.075 network: 3.21 kW per busy GPU.
+  std::string text = kFleet;
+  text.replace(text.find("gpus = 20000"), 12, "gpus = 20000\ngpu_type = \"future-gpu\"");
+  text += R"(
+[[gpu_type]]
+name = "future-gpu"
+tdp = "2000 W"
+idle = "300 W"
+dense_bf16 = 5
+)";
+  const Results results = simulate(load_scenario_text(text, "fleet.toml"));
+  const auto it = results.column("it_load_kw");
+  const auto busy = results.column("gpus_busy");
+  // IT power is between all-idle (20,000 x 0.3 x 1.8 x 1.075 = 11.6 MW) and all-busy (64.2 MW).
+  for (std::size_t i = 0; i < it.size(); ++i) {
+    ASSERT_GE(it[i], 20000 * 0.3 * 1.8 * 1.075 * (1 - 1e-9));
+    ASSERT_LE(it[i], 20000 * 1.66 * 1.8 * 1.075 * (1 + 1e-9));
+  }
+  EXPECT_GT(*std::max_element(busy.begin(), busy.end()), 2000.0);
 }
 
 }  // namespace
