@@ -759,6 +759,19 @@ TableSpec inference_table() {
               .min = -1.0,
               .max = 10.0,
               .description = "Relative demand growth per year."})
+      .field(
+          "demand_file", &InferenceSection::demand_file,
+          {.kind = ValueKind::kText,
+           .default_toml = "\"\"",
+           .description = "Azure LLM inference trace (TIMESTAMP, ContextTokens, "
+                          "GeneratedTokens), relative to the scenario file: its per-minute load, "
+                          "as a share of its peak, repeats in place of the daily shape."})
+      .field("tokens_per_s_per_gpu", &InferenceSection::tokens_per_s_per_gpu,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "tokens/s",
+              .default_toml = "2500",
+              .min = 1.0,
+              .description = "Tokens one GPU serves per second (with demand_file)."})
       .build();
 }
 

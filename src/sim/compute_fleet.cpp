@@ -149,6 +149,17 @@ ComputeFleet::ComputeFleet(const Scenario& scenario, const TimeGrid& grid) : gri
     service.diurnal_amplitude = section.diurnal_amplitude;
     service.peak_hour = section.peak_hour;
     service.annual_growth = section.annual_growth;
+    if (!section.demand_file.empty()) {
+      const std::filesystem::path file(section.demand_file);
+      InferenceTraceOptions options;
+      options.tokens_per_s_per_gpu = section.tokens_per_s_per_gpu;
+      const InferenceLoad load = read_azure_llm_trace(
+          file.is_absolute() ? file
+                             : std::filesystem::path(scenario.source_file).parent_path() / file,
+          options);
+      service.measured_fraction = load.fraction_of_peak();
+      service.measured_step_s = load.step_s;
+    }
     services_.push_back(Service{service, *home});
   }
 

@@ -176,6 +176,8 @@ struct InferenceSection {
   double diurnal_amplitude = 0.25;
   double peak_hour = 14.0;
   double annual_growth = 0.0;
+  std::string demand_file;               ///< Azure LLM inference trace; replaces the daily shape
+  double tokens_per_s_per_gpu = 2500.0;  ///< serving throughput for the trace's tokens
 };
 
 /// How facility overheads are modelled ([facility] cooling = ...).

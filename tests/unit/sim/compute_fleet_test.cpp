@@ -129,3 +129,21 @@ dense_bf16 = 5
 
 }  // namespace
 }  // namespace stargate
+
+namespace stargate {
+namespace {
+
+TEST(ComputeFleetRun, InferenceDemandFromAnAzureTrace) {
+  std::string text = kFleet;
+  text.replace(text.find("floor = \"50 %\""), 14,
+               "floor = \"10 %\"\ndemand_file = \"" + std::string(STARGATE_SOURCE_DIR) +
+                   "/tests/fixtures/traces/azure_small.csv\"");
+  const Scenario scenario = load_scenario_text(text, "fleet.toml");
+  const Results results = simulate(scenario);
+  EXPECT_GT(results.kpi("it_energy_mwh"), 0.0);
+  const std::string missing = std::string(text).replace(text.find("azure_small"), 11, "nope");
+  EXPECT_THROW((void)simulate(load_scenario_text(missing, "fleet.toml")), InputError);
+}
+
+}  // namespace
+}  // namespace stargate
