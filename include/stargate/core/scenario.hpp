@@ -1,7 +1,7 @@
 // The typed scenario: what a scenario file says, in internal units (kW, kWh, s, USD, fractions).
 //
 // Plain data, filled by the loader in stargate/io/scenario_loader.hpp from the declarations in
-// src/io/scenario_schema.cpp (the one place each field, its unit, default and bounds are
+// src/io/schema_*_tables.cpp (the one place each field, its unit, default and bounds are
 // declared). Every module reads the sections it needs; nothing here parses or validates.
 #pragma once
 

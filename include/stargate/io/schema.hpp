@@ -1,7 +1,7 @@
 // The declarative scenario schema: every table and field of a scenario file is declared once,
 // with its type, unit kind, default, bounds and description. The declarations drive validation,
 // defaults, `stargate schema` and docs/scenario.md. Adding a table is a declaration in
-// src/io/scenario_schema.cpp binding keys to members of a section struct in
+// src/io/schema_*_tables.cpp binding keys to members of a section struct in
 // stargate/core/scenario.hpp; no new parsing code.
 #pragma once
 

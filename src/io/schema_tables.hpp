@@ -1,0 +1,26 @@
+// The scenario schema's table declarations, one function per table (src/io/schema_*_tables.cpp),
+// assembled in documentation order by scenario_schema() in src/io/scenario_schema.cpp.
+#pragma once
+
+#include "stargate/io/schema.hpp"
+
+namespace stargate::schema_tables {
+
+[[nodiscard]] TableSpec run_table();
+[[nodiscard]] TableSpec site_table();
+[[nodiscard]] TableSpec weather_table();
+[[nodiscard]] TableSpec wind_resource_table();
+[[nodiscard]] TableSpec solar_table();
+[[nodiscard]] TableSpec wind_table();
+[[nodiscard]] TableSpec battery_table();
+[[nodiscard]] TableSpec gas_table();
+[[nodiscard]] TableSpec grid_table();
+[[nodiscard]] TableSpec market_table();
+[[nodiscard]] TableSpec dispatch_table();
+[[nodiscard]] TableSpec building_table();
+[[nodiscard]] TableSpec compute_table();
+[[nodiscard]] TableSpec gpu_type_table();
+[[nodiscard]] TableSpec inference_table();
+[[nodiscard]] TableSpec facility_table();
+
+}  // namespace stargate::schema_tables
