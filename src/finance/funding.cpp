@@ -1,0 +1,200 @@
+// Sources and uses of funds. Equations, conventions, a worked number and sources are at the top of
+// include/stargate/finance/funding.hpp and in docs/finance.md.
+#include "stargate/finance/funding.hpp"
+
+#include <fmt/format.h>
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <stdexcept>
+
+#include "stargate/core/units.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kQuarterYears = 0.25;
+constexpr double kUsdPerBillion = 1e9;
+constexpr double kUsdPerMillion = 1e6;
+constexpr double kPercentPerFraction = 100.0;
+// A gap smaller than this (rounding of sums of billions) is not a shortfall.
+constexpr double kGapToleranceUsd = 1e-3;
+constexpr std::array<std::string_view, 3> kStatusNames = {"announced", "committed", "drawn"};
+
+void require(bool ok, const std::string& where, const char* field, const std::string& expected) {
+  if (!ok) {
+    throw std::invalid_argument(where + " " + field + ": expected " + expected);
+  }
+}
+
+void require_amount(double value, const std::string& where, const char* field) {
+  require(std::isfinite(value) && value >= 0.0, where, field,
+          "a finite amount >= 0, got " + std::to_string(value));
+}
+
+void require_before(LocalTime date, LocalTime horizon_end, const std::string& where,
+                    const char* field) {
+  require(
+      date < horizon_end, where, field,
+      "a date before the horizon end " + format_date(horizon_end) + ", got " + format_date(date));
+}
+
+std::string money_text(double usd) {
+  if (std::abs(usd) >= kUsdPerBillion) {
+    return fmt::format("{:.2f} $B", usd / kUsdPerBillion);
+  }
+  return fmt::format("{:.1f} M$", usd / kUsdPerMillion);
+}
+
+double seconds_between(LocalTime a, LocalTime b) {
+  return static_cast<double>(b.seconds - a.seconds);
+}
+
+bool counts(const EquityCommitment& commitment, bool count_only_committed) {
+  return !count_only_committed || commitment.status != CommitmentStatus::kAnnounced;
+}
+
+}  // namespace
+
+std::string_view commitment_status_name(CommitmentStatus status) {
+  return kStatusNames.at(static_cast<std::size_t>(status));
+}
+
+std::optional<CommitmentStatus> commitment_status_from_name(std::string_view name) {
+  for (std::size_t i = 0; i < kStatusNames.size(); ++i) {
+    if (kStatusNames[i] == name) {
+      return static_cast<CommitmentStatus>(i);
+    }
+  }
+  return std::nullopt;
+}
+
+void validate_funding_plan(const FundingPlan& plan, LocalTime horizon_end) {
+  for (const EquityCommitment& e : plan.equity) {
+    const std::string where = "equity commitment '" + e.partner + "'";
+    require_amount(e.amount_usd, where, "amount_usd");
+    require_before(e.date, horizon_end, where, "date");
+    require(static_cast<std::size_t>(e.status) < kStatusNames.size(), where, "status",
+            "announced, committed or drawn");
+  }
+  for (const DebtFacility& d : plan.debt) {
+    const std::string where = "debt facility '" + d.lender + "'";
+    require_amount(d.amount_usd, where, "amount_usd");
+    require(std::isfinite(d.interest_rate) && d.interest_rate > -1.0, where, "interest_rate",
+            "an annual fraction above -1 (-100 %), got " + std::to_string(d.interest_rate));
+    require(std::isfinite(d.tenor_years) && d.tenor_years > 0.0, where, "tenor_years",
+            "a tenor > 0 years, got " + std::to_string(d.tenor_years));
+    require_before(d.available_from, horizon_end, where, "available_from");
+  }
+  for (const LeaseIncome& l : plan.leases) {
+    const std::string where = "lease income '" + l.payer + "'";
+    require_amount(l.amount_usd_per_year, where, "amount_usd_per_year");
+    require(std::isfinite(l.years) && l.years > 0.0, where, "years",
+            "a term > 0 years, got " + std::to_string(l.years));
+    require_before(l.start, horizon_end, where, "start");
+  }
+}
+
+FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& plan) {
+  validate_funding_plan(plan, cash_flows.horizon_end);
+  const std::size_t n = cash_flows.size();
+  FundingTable t;
+  t.quarter_start = cash_flows.quarter_start;
+  t.capex_usd = cash_flows.capex_usd;
+  for (auto* column :
+       {&t.interest_usd, &t.cumulative_uses_usd, &t.cumulative_equity_usd, &t.cumulative_debt_usd,
+        &t.cumulative_lease_usd, &t.cumulative_sources_usd, &t.debt_balance_usd, &t.position_usd}) {
+    column->assign(n, 0.0);
+  }
+  std::vector<double> balance_usd(plan.debt.size(), 0.0);
+  double uses = 0.0;
+  for (std::size_t q = 0; q < n; ++q) {
+    const LocalTime end = q + 1 < n ? cash_flows.quarter_start[q + 1] : cash_flows.horizon_end;
+    double equity = 0.0;
+    for (const EquityCommitment& e : plan.equity) {
+      if (counts(e, plan.count_only_committed) && e.date < end) {
+        equity += e.amount_usd;
+      }
+    }
+    double lease = 0.0;
+    for (const LeaseIncome& l : plan.leases) {
+      const LocalTime lease_end = add_years(l.start, l.years);
+      const LocalTime to = std::min(end, lease_end);
+      if (l.start < to) {
+        lease += l.amount_usd_per_year * seconds_between(l.start, to) / kSecondsPerYear;
+      }
+    }
+    // Capitalised interest on the opening balances, then equity-first draws in listed order.
+    double interest = 0.0;
+    double debt_available = 0.0;
+    double drawn = 0.0;
+    for (std::size_t f = 0; f < plan.debt.size(); ++f) {
+      const double accrued =
+          balance_usd[f] * std::expm1(kQuarterYears * std::log1p(plan.debt[f].interest_rate));
+      balance_usd[f] += accrued;
+      interest += accrued;
+      drawn += balance_usd[f];
+      if (plan.debt[f].available_from < end) {
+        debt_available += plan.debt[f].amount_usd;
+      }
+    }
+    uses += t.capex_usd[q] + interest;
+    double need = std::max(0.0, uses - equity - lease - drawn);
+    for (std::size_t f = 0; f < plan.debt.size() && need > 0.0; ++f) {
+      if (!(plan.debt[f].available_from < end)) {
+        continue;
+      }
+      const double draw = std::min(need, std::max(0.0, plan.debt[f].amount_usd - balance_usd[f]));
+      balance_usd[f] += draw;
+      need -= draw;
+    }
+    double balance = 0.0;
+    for (const double b : balance_usd) {
+      balance += b;
+    }
+    t.interest_usd[q] = interest;
+    t.cumulative_uses_usd[q] = uses;
+    t.cumulative_equity_usd[q] = equity;
+    t.cumulative_debt_usd[q] = debt_available;
+    t.cumulative_lease_usd[q] = lease;
+    t.cumulative_sources_usd[q] = equity + debt_available + lease;
+    t.debt_balance_usd[q] = balance;
+    t.position_usd[q] = t.cumulative_sources_usd[q] - uses;
+    const double gap = -t.position_usd[q];
+    t.peak_gap_usd = std::max(t.peak_gap_usd, gap);
+    if (gap > kGapToleranceUsd && !t.shortfall_quarter) {
+      t.shortfall_quarter = q;
+      t.money_runs_out = t.quarter_start[q];
+    }
+  }
+  t.total_uses_usd = uses;
+  t.total_sources_usd = n > 0 ? t.cumulative_sources_usd[n - 1] : 0.0;
+  t.coverage_ratio = uses > 0.0 ? t.total_sources_usd / uses : 1.0;
+  t.verdict = funding_verdict(t, plan.count_only_committed);
+  return t;
+}
+
+std::string funding_verdict(const FundingTable& table, bool count_only_committed) {
+  const std::string who =
+      count_only_committed ? "committed funding" : "announced and committed funding";
+  if (table.total_uses_usd <= 0.0) {
+    return "the build needs no funding within the horizon";
+  }
+  const std::string amounts =
+      money_text(table.total_sources_usd) + " of " + money_text(table.total_uses_usd);
+  const double percent = table.coverage_ratio * kPercentPerFraction;
+  if (!table.shortfall_quarter) {
+    return fmt::format("{} covers the build ({:.0f} %, {}); no shortfall", who, percent, amounts);
+  }
+  const std::string when = quarter_label(*table.money_runs_out);
+  if (table.coverage_ratio >= 1.0) {
+    return fmt::format(
+        "{} covers {:.0f} % of the build ({}) but arrives late: shortfall from {}, "
+        "peak gap {}",
+        who, percent, amounts, when, money_text(table.peak_gap_usd));
+  }
+  return fmt::format("{} covers {:.0f} % of the build ({}); shortfall from {}, peak gap {}", who,
+                     percent, amounts, when, money_text(table.peak_gap_usd));
+}
+
+}  // namespace stargate
