@@ -35,7 +35,8 @@ constexpr const char* kExamples = R"(Examples:
   stargate schema --markdown > docs/scenario.md
 
 Exit codes: 0 success, 1 the run failed, 2 bad input or usage.
-Documentation: README.md, docs/scenario.md, docs/units.md, docs/outputs.md.)";
+Documentation: README.md and docs/ (scenario.md, units.md, outputs.md, solar.md, wind.md,
+dispatch.md, scheduling.md, ...).)";
 
 struct Arguments {
   std::string file;
@@ -101,7 +102,8 @@ int main(int argc, char** argv) {
   add_scenario_options(*run, args);
   run->add_option("--out,-o", args.out_dir,
                   "Output folder for summary.json and timeseries.csv (default: out/<file stem>)");
-  CLI::App* validate = app.add_subcommand("validate", "Check a scenario file without running it");
+  CLI::App* validate = app.add_subcommand(
+      "validate", "Check a scenario and every file it reads, without running it");
   add_scenario_options(*validate, args);
   stargate::PvCommand pv(app);
   stargate::WindCommand wind(app);
