@@ -67,8 +67,12 @@ int run_command(const Arguments& args) {
   }();
   stargate::write_run_outputs(scenario, results, out_dir);
   stargate::write_console_summary(scenario, results, std::cout);
-  std::cout << fmt::format("\nWrote {} and {}\n", (out_dir / "summary.json").string(),
-                           (out_dir / "timeseries.csv").string());
+  std::string written =
+      (out_dir / "summary.json").string() + ", " + (out_dir / "timeseries.csv").string();
+  for (const auto& table : results.tables()) {
+    written += ", " + (out_dir / (table.name + ".csv")).string();
+  }
+  std::cout << fmt::format("\nWrote {}\n", written);
   return 0;
 }
 

@@ -22,5 +22,9 @@ namespace stargate::schema_tables {
 [[nodiscard]] TableSpec gpu_type_table();
 [[nodiscard]] TableSpec inference_table();
 [[nodiscard]] TableSpec facility_table();
+[[nodiscard]] TableSpec finance_table();
+[[nodiscard]] TableSpec equity_table();
+[[nodiscard]] TableSpec debt_table();
+[[nodiscard]] TableSpec lease_table();
 
 }  // namespace stargate::schema_tables

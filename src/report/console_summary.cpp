@@ -54,6 +54,12 @@ void write_console_summary(const Scenario& scenario, const Results& results, std
     out << fmt::format("  {:.<42} {:>16} {}\n", kpi.description + " ", value,
                        fraction ? "%" : kpi.unit);
   }
+  if (!results.findings().empty()) {
+    out << "\nFindings\n";
+    for (const auto& finding : results.findings()) {
+      out << fmt::format("  {}\n", finding);
+    }
+  }
   for (const auto& warning : results.warnings()) {
     out << fmt::format("\nwarning: {}\n", warning);
   }

@@ -27,6 +27,10 @@ void write_run_outputs(const Scenario& scenario, const Results& results,
   };
   write("summary.json", [&](std::ostream& out) { write_summary_json(scenario, results, out); });
   write("timeseries.csv", [&](std::ostream& out) { write_timeseries_csv(results, out); });
+  for (const Table& table : results.tables()) {
+    const std::string name = table.name + ".csv";
+    write(name.c_str(), [&](std::ostream& out) { write_table_csv(table, out); });
+  }
 }
 
 }  // namespace stargate

@@ -29,6 +29,7 @@ void write_summary_json(const Scenario& scenario, const Results& results, std::o
     kpis[kpi.group][kpi.key] = kpi.value;
   }
   summary["kpis"] = kpis;
+  summary["findings"] = results.findings();
   summary["warnings"] = results.warnings();
   out << summary.dump(2) << '\n';
 }

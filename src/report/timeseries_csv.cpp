@@ -30,4 +30,22 @@ void write_timeseries_csv(const Results& results, std::ostream& out) {
   out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
+void write_table_csv(const Table& table, std::ostream& out) {
+  fmt::memory_buffer buffer;
+  auto sink = std::back_inserter(buffer);
+  fmt::format_to(sink, "{}", table.key_column);
+  for (const auto& column : table.columns) {
+    fmt::format_to(sink, ",{}", column.name);
+  }
+  fmt::format_to(sink, "\n");
+  for (std::size_t row = 0; row < table.keys.size(); ++row) {
+    fmt::format_to(sink, "{}", table.keys[row]);
+    for (const auto& column : table.columns) {
+      fmt::format_to(sink, ",{}", column.values[row]);
+    }
+    fmt::format_to(sink, "\n");
+  }
+  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+}
+
 }  // namespace stargate

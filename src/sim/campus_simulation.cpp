@@ -11,6 +11,7 @@
 #include "stargate/facility/building_phases.hpp"
 #include "stargate/facility/constant_pue.hpp"
 #include "stargate/facility/cooling.hpp"
+#include "stargate/sim/campus_finance.hpp"
 #include "stargate/sim/compute_fleet.hpp"
 #include "stargate/sim/market_profiles.hpp"
 #include "stargate/sim/run_kpis.hpp"
@@ -302,6 +303,7 @@ Results simulate(const Scenario& scenario, const SimulationOptions& options) {
     totals.schedule = fleet->metrics();
   }
   add_run_kpis(results, totals);
+  (void)assess_campus_finance(scenario, results);
   if (results.kpi("unserved_energy_mwh") > 0.0) {
     results.add_warning(
         "the supply cannot serve the whole facility load: see unserved_kw in the "

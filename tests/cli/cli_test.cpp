@@ -270,9 +270,11 @@ TEST_F(CliTest, RunExampleWritesSummaryAndTimeSeries) {
   EXPECT_TRUE(contains(result.out, "Abilene campus, 2026")) << describe(result);
   EXPECT_TRUE(contains(result.out, fmt::format("{} steps of 15 min", kAbileneSteps)))
       << describe(result);
-  EXPECT_TRUE(contains(result.out, "Wrote " + (out_dir / "summary.json").string() + " and " +
-                                       (out_dir / "timeseries.csv").string()))
+  EXPECT_TRUE(contains(result.out, "Wrote " + (out_dir / "summary.json").string() + ", " +
+                                       (out_dir / "timeseries.csv").string() + ", " +
+                                       (out_dir / "cashflow.csv").string()))
       << describe(result);
+  EXPECT_TRUE(fs::exists(out_dir / "cashflow.csv"));
 
   ASSERT_TRUE(fs::is_regular_file(out_dir / "summary.json"));
   ASSERT_TRUE(fs::is_regular_file(out_dir / "timeseries.csv"));

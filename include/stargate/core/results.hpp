@@ -30,6 +30,15 @@ struct Kpi {
   std::string description;  ///< human label for the console summary
 };
 
+/// A table on its own rows (for example quarterly cash flows): one key column of labels and
+/// numeric columns named `<quantity>_<unit>`. Written as `<name>.csv`.
+struct Table {
+  std::string name;        ///< file stem, e.g. "cashflow"
+  std::string key_column;  ///< header of the label column, e.g. "quarter"
+  std::vector<std::string> keys;
+  std::vector<Series> columns;  ///< each with keys.size() values
+};
+
 /// Everything a run produces. Owns its data; cheap to move.
 class Results {
  public:
@@ -53,6 +62,11 @@ class Results {
   [[nodiscard]] double kpi(std::string_view key) const;
 
   void add_warning(std::string warning) { warnings_.push_back(std::move(warning)); }
+  /// A plain-language conclusion for the reader ("committed funding covers 62 % of the build").
+  void add_finding(std::string finding) { findings_.push_back(std::move(finding)); }
+  [[nodiscard]] const std::vector<std::string>& findings() const { return findings_; }
+  void add_table(Table table) { tables_.push_back(std::move(table)); }
+  [[nodiscard]] const std::vector<Table>& tables() const { return tables_; }
   [[nodiscard]] const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
@@ -60,6 +74,8 @@ class Results {
   std::vector<Series> series_;
   std::vector<Kpi> kpis_;
   std::vector<std::string> warnings_;
+  std::vector<std::string> findings_;
+  std::vector<Table> tables_;
 };
 
 }  // namespace stargate

@@ -220,6 +220,53 @@ struct MarketSection {
   CarbonFileUnit carbon_unit = CarbonFileUnit::kLbPerKwh;
 };
 
+/// [finance]: capital costs, costs of capital, prices and the analysis horizon (docs/finance.md).
+struct FinanceSection {
+  std::int64_t analysis_years = 15;
+  double building_cost_usd_per_kw = 12'500.0;  ///< shell, power and cooling per kW of IT
+  double solar_cost_usd_per_kw = 1'500.0;      ///< per kW AC
+  double wind_cost_usd_per_kw = 1'700.0;
+  double battery_cost_usd_per_mwh = 350'000.0;  ///< per MWh of energy capacity (350 $/kWh)
+  double gas_cost_usd_per_kw = 1'400.0;
+  double interconnection_cost_usd_per_kw = 0.0;  ///< per kW of import limit
+  double facility_rate = 0.075;  ///< cost of capital of buildings and interconnection
+  double gpu_rate = 0.11;
+  double energy_rate = 0.07;
+  double building_life_years = 20.0;
+  double gpu_life_years = 5.0;
+  double energy_life_years = 25.0;
+  double gpu_hour_price_usd = 5.0;  ///< revenue per GPU-hour delivered
+  bool count_only_committed = true;
+};
+
+/// Status of an equity commitment.
+enum class EquityStatus { kAnnounced, kCommitted, kDrawn };  ///< "announced", "committed", "drawn"
+
+/// [[equity]]: one partner's equity commitment.
+struct EquitySection {
+  std::string partner;
+  double amount_usd = 0.0;
+  LocalTime date;
+  EquityStatus status = EquityStatus::kCommitted;
+};
+
+/// [[debt]]: one debt facility.
+struct DebtSection {
+  std::string lender;
+  double amount_usd = 0.0;
+  double interest_rate = 0.07;
+  double tenor_s = 7 * 365 * 86400.0;
+  LocalTime available_from;
+};
+
+/// [[lease]]: lease income to the campus.
+struct LeaseSection {
+  std::string payer;
+  double amount_usd_per_year = 0.0;  ///< written as money per year ("2.7 $B")
+  LocalTime start;
+  double term_s = 15 * 365 * 86400.0;
+};
+
 /// A whole scenario.
 struct Scenario {
   std::string source_file;  ///< path the scenario was read from
@@ -236,6 +283,10 @@ struct Scenario {
   ComputeSection compute;
   std::vector<InferenceSection> inference;
   std::vector<GpuTypeSection> gpu_types;
+  FinanceSection finance;
+  std::vector<EquitySection> equity;
+  std::vector<DebtSection> debt;
+  std::vector<LeaseSection> leases;
   FacilitySection facility;
   GridSection grid;
   MarketSection market;

@@ -20,10 +20,13 @@ namespace stargate {
 
 void write_summary_json(const Scenario& scenario, const Results& results, std::ostream& out);
 void write_timeseries_csv(const Results& results, std::ostream& out);
+/// A results table: a header row, then one row per key.
+void write_table_csv(const Table& table, std::ostream& out);
 /// The readable summary printed by `stargate run`.
 void write_console_summary(const Scenario& scenario, const Results& results, std::ostream& out);
 
-/// Writes DIR/summary.json and DIR/timeseries.csv, creating DIR. Throws std::runtime_error when
+/// Writes DIR/summary.json, DIR/timeseries.csv and DIR/<table>.csv for each results table
+/// (cashflow.csv), creating DIR. Throws std::runtime_error when
 /// a file cannot be written (a run failure, exit code 1).
 void write_run_outputs(const Scenario& scenario, const Results& results,
                        const std::filesystem::path& directory);

@@ -1,0 +1,148 @@
+// Tables of the money: capital costs, costs of capital and prices, and the funding sources.
+// Part of the scenario schema: see src/io/scenario_schema.cpp and include/stargate/io/schema.hpp.
+
+#include "io/schema_tables.hpp"
+
+namespace stargate::schema_tables {
+namespace {
+
+constexpr double kMaxRate = 1.0;
+constexpr double kMaxYears = 100.0;
+
+FieldOptions rate(const char* default_toml, const char* description) {
+  return {.kind = ValueKind::kQuantity,
+          .unit = UnitKind::kFraction,
+          .default_toml = default_toml,
+          .min = 0.0,
+          .max = kMaxRate,
+          .description = description};
+}
+
+FieldOptions years(const char* default_toml, const char* description) {
+  return {.kind = ValueKind::kNumber,
+          .plain_unit = "years",
+          .default_toml = default_toml,
+          .min = 0.0,
+          .max = kMaxYears,
+          .min_exclusive = true,
+          .description = description};
+}
+
+FieldOptions cost(UnitKind unit, const char* default_toml, const char* description) {
+  return {.kind = ValueKind::kQuantity,
+          .unit = unit,
+          .default_toml = default_toml,
+          .min = 0.0,
+          .description = description};
+}
+
+}  // namespace
+
+TableSpec finance_table() {
+  return TableDeclaration<FinanceSection>(
+             "finance",
+             "Capital costs, costs of capital, prices and the analysis horizon (docs/finance.md).",
+             &Scenario::finance)
+      .field("analysis_years", &FinanceSection::analysis_years,
+             {.kind = ValueKind::kInteger,
+              .default_toml = "15",
+              .min = 1.0,
+              .max = kMaxYears,
+              .description = "Years of quarterly cash flows from the first construction spend; "
+                             "the simulated year's operating flows repeat after it."})
+      .field("building_cost", &FinanceSection::building_cost_usd_per_kw,
+             cost(UnitKind::kPowerCost, "\"12500 $/kW\"",
+                  "Shell, power and cooling per kW of IT (Abilene: 15 $B / 1.2 GW, FACTS.md)."))
+      .field("solar_cost", &FinanceSection::solar_cost_usd_per_kw,
+             cost(UnitKind::kPowerCost, "\"1.5 $/W\"", "Utility PV per W AC (FACTS.md)."))
+      .field("wind_cost", &FinanceSection::wind_cost_usd_per_kw,
+             cost(UnitKind::kPowerCost, "\"1700 $/kW\"", "Onshore wind (FACTS.md)."))
+      .field("battery_cost", &FinanceSection::battery_cost_usd_per_mwh,
+             cost(UnitKind::kEnergyPrice, "\"350 $/kWh\"",
+                  "Installed 4-hour lithium-ion per kWh of energy capacity (FACTS.md)."))
+      .field("gas_cost", &FinanceSection::gas_cost_usd_per_kw,
+             cost(UnitKind::kPowerCost, "\"1400 $/kW\"",
+                  "Simple-cycle aeroderivative plant (FACTS.md)."))
+      .field("interconnection_cost", &FinanceSection::interconnection_cost_usd_per_kw,
+             cost(UnitKind::kPowerCost, "\"0 $/kW\"", "Grid connection per kW of import limit."))
+      .field("facility_rate", &FinanceSection::facility_rate,
+             rate("\"7.5 %\"", "Cost of capital of buildings and interconnection (FACTS.md)."))
+      .field("gpu_rate", &FinanceSection::gpu_rate,
+             rate("\"11 %\"", "Cost of capital of GPUs (FACTS.md)."))
+      .field("energy_rate", &FinanceSection::energy_rate,
+             rate("\"7 %\"", "Cost of capital of energy assets (FACTS.md)."))
+      .field("building_life", &FinanceSection::building_life_years,
+             years("20", "Accounting life of buildings (FACTS.md)."))
+      .field("gpu_life", &FinanceSection::gpu_life_years,
+             years("5", "GPU life: GPUs are bought again at its end (FACTS.md)."))
+      .field("energy_life", &FinanceSection::energy_life_years,
+             years("25", "Life of solar, wind, battery and gas assets."))
+      .field("gpu_hour_price", &FinanceSection::gpu_hour_price_usd,
+             cost(UnitKind::kGpuHourPrice, "\"5 $/GPU-h\"",
+                  "Revenue per GPU-hour delivered (GB200 ~5 $ on contract, FACTS.md)."))
+      .field("count_only_committed", &FinanceSection::count_only_committed,
+             {.kind = ValueKind::kBool,
+              .default_toml = "true",
+              .description = "Funding counts committed and drawn equity only (not announced)."})
+      .build();
+}
+
+TableSpec equity_table() {
+  return TableDeclaration<EquitySection>("equity", "One partner's equity commitment.",
+                                         &Scenario::equity, "partner")
+      .field("partner", &EquitySection::partner,
+             {.kind = ValueKind::kText, .description = "Who commits the money."})
+      .field("amount", &EquitySection::amount_usd,
+             cost(UnitKind::kMoney, nullptr, "Amount committed."))
+      .field("date", &EquitySection::date,
+             {.kind = ValueKind::kDate, .description = "When the money is available."})
+      .field("status", &EquitySection::status,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"committed\"",
+              .choices = {"announced", "committed", "drawn"},
+              .description = "announced money counts only with count_only_committed = false."})
+      .build();
+}
+
+TableSpec debt_table() {
+  return TableDeclaration<DebtSection>("debt", "One debt facility, drawn after the equity.",
+                                       &Scenario::debt, "lender")
+      .field("lender", &DebtSection::lender,
+             {.kind = ValueKind::kText, .description = "Name of the lender or bank group."})
+      .field("amount", &DebtSection::amount_usd, cost(UnitKind::kMoney, nullptr, "Facility size."))
+      .field("interest_rate", &DebtSection::interest_rate,
+             rate("\"7 %\"",
+                  "Annual interest rate (SOFR + 200-350 bp, FACTS.md); interest "
+                  "during construction is capitalised."))
+      .field("tenor", &DebtSection::tenor_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"7 y\"",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "Tenor of the facility."})
+      .field("available_from", &DebtSection::available_from,
+             {.kind = ValueKind::kDate, .description = "First date it can be drawn."})
+      .build();
+}
+
+TableSpec lease_table() {
+  return TableDeclaration<LeaseSection>("lease", "Lease income to the campus (a source of funds).",
+                                        &Scenario::leases, "payer")
+      .field("payer", &LeaseSection::payer,
+             {.kind = ValueKind::kText, .description = "Who pays the lease."})
+      .field("amount_per_year", &LeaseSection::amount_usd_per_year,
+             cost(UnitKind::kMoney, nullptr, "Lease payments per year."))
+      .field("start", &LeaseSection::start,
+             {.kind = ValueKind::kDate, .description = "First day of the lease."})
+      .field("term", &LeaseSection::term_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"15 y\"",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "Length of the lease (Oracle's Abilene lease: 15 years)."})
+      .build();
+}
+
+}  // namespace stargate::schema_tables

@@ -1,0 +1,92 @@
+// The money of a small campus, derived by hand.
+#include "stargate/sim/campus_finance.hpp"
+
+#include <gtest/gtest.h>
+
+#include <string>
+
+#include "stargate/finance/money_math.hpp"
+#include "stargate/io/scenario_loader.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+
+namespace stargate {
+namespace {
+
+// 10 MW of IT with 1,000 GB200 (100 k$ each in the catalogue), online before the run.
+const std::string kCampus = R"([scenario]
+name = "money"
+start = 2026-01-01
+duration = "1 y"
+step = "1 h"
+
+[site]
+latitude = 32.45
+longitude = -99.73
+utc_offset = "-6 h"
+
+[[building]]
+name = "Hall"
+online = 2026-01-01
+it_capacity = "10 MW"
+gpus = 1000
+
+[compute]
+model = "constant-utilisation"
+it_utilisation = "50 %"
+
+[grid]
+import_limit = "20 MW"
+price = "40 $/MWh"
+
+[finance]
+analysis_years = 10
+gpu_hour_price = "2 $/GPU-h"
+
+[[equity]]
+partner = "Sponsor"
+amount = "100 M$"
+date = 2025-01-01
+)";
+
+TEST(CampusFinance, CapitalAnnualCostAndFunding) {
+  const Results results = simulate(load_scenario_text(kCampus, "money.toml"));
+  // Capex: 10,000 kW x 12,500 $/kW = 125 M$ of building, 1,000 x 100 k$ = 100 M$ of GPUs.
+  EXPECT_NEAR(results.kpi("capex_total_usd"), 225e6, 1.0);
+  // Annualised: 125 M$ x CRF(7.5 %, 20 y) + 100 M$ x CRF(11 %, 5 y).
+  const double annualised =
+      125e6 * capital_recovery_factor(0.075, 20.0) + 100e6 * capital_recovery_factor(0.11, 5.0);
+  EXPECT_NEAR(results.kpi("annualised_capital_cost_usd_per_yr"), annualised, 1.0);
+  // GPU-hours: constant utilisation 50 % of 1,000 GPUs over 8,760 h = 4.38 M GPU-h.
+  EXPECT_NEAR(results.kpi("gpu_hours_delivered_per_yr"), 4.38e6, 1e-3);
+  EXPECT_NEAR(results.kpi("cost_per_gpu_hour_usd_per_gpu_h"),
+              results.kpi("annual_cost_usd_per_yr") / 4.38e6, 1e-9);
+  // Funding: 100 M$ of equity against at least 225 M$ of uses: a gap, said in plain words.
+  EXPECT_NEAR(results.kpi("funding_sources_usd"), 100e6, 1.0);
+  EXPECT_LT(results.kpi("funding_coverage_fraction"), 100.0 / 225.0 + 1e-9);
+  ASSERT_EQ(results.findings().size(), 1U);
+  EXPECT_NE(results.findings()[0].find("shortfall"), std::string::npos) << results.findings()[0];
+  // The quarterly table: 10 years of quarters, capex columns summing to the capex spent.
+  ASSERT_EQ(results.tables().size(), 1U);
+  const Table& table = results.tables()[0];
+  EXPECT_EQ(table.name, "cashflow");
+  EXPECT_EQ(table.keys.size(), 40U);
+  EXPECT_EQ(table.keys.front(), "2025-Q1");  // construction starts 12 months before online
+}
+
+TEST(CampusFinance, FundingAfterTheHorizonIsABadInput) {
+  std::string text = kCampus;
+  text.replace(text.find("date = 2025-01-01"), 17, "date = 2040-01-01");
+  try {
+    (void)simulate(load_scenario_text(text, "money.toml"));
+    FAIL() << "expected InputError";
+  } catch (const InputError& error) {
+    EXPECT_NE(std::string(error.what())
+                  .find("equity[0].date: expected a date before the end of "
+                        "the analysis (2035-01-01), got 2040-01-01"),
+              std::string::npos)
+        << error.what();
+  }
+}
+
+}  // namespace
+}  // namespace stargate
