@@ -53,10 +53,10 @@ void clamp_negative(MarketSeries& series) {
   }
 }
 
-class HourOfYearReader {
+class HourOfYearReader : public CsvRowReader {
  public:
   HourOfYearReader(std::string_view text, std::string name, const CarbonCsvOptions& options)
-      : lines_(text), name_(std::move(name)), options_(options) {}
+      : CsvRowReader(text, std::move(name)), options_(options) {}
 
   MarketSeries read() {
     series_.source = name_;
@@ -105,13 +105,7 @@ class HourOfYearReader {
     series_.time.reserve(lines_.lines_left());
     series_.value.reserve(lines_.lines_left());
     std::int64_t expected_hour = 0;
-    while (lines_.next()) {
-      if (is_blank_line(lines_.line())) {
-        continue;
-      }
-      line_text_ = lines_.line();
-      line_number_ = lines_.number();
-      split_csv_line(line_text_, cells_);
+    while (next_row()) {
       const double hour = number(*hour_at, hour_label, "");
       if (hour != static_cast<double>(expected_hour)) {
         fail_cell(*hour_at, hour_label,
@@ -169,20 +163,6 @@ class HourOfYearReader {
     return text.empty() ? "none" : text;
   }
 
-  [[noreturn]] void fail(int line, int column, std::string_view field, std::string message) const {
-    Diagnostic diagnostic;
-    diagnostic.where = SourceLocation{name_, line, column};
-    diagnostic.field = std::string(field);
-    diagnostic.message = std::move(message);
-    throw InputError(std::move(diagnostic));
-  }
-
-  [[noreturn]] void fail_cell(std::size_t index, std::string_view field,
-                              std::string message) const {
-    const std::size_t offset = index < cells_.size() ? cells_[index].offset : line_text_.size();
-    fail(line_number_, csv_column(line_text_, offset), field, std::move(message));
-  }
-
   [[nodiscard]] double number(std::size_t index, std::string_view field,
                               std::string_view unit) const {
     if (index >= cells_.size()) {
@@ -207,15 +187,10 @@ class HourOfYearReader {
     return value;
   }
 
-  CsvLines lines_;
-  std::string name_;
   CarbonCsvOptions options_;
   std::string_view header_text_;
   int header_line_ = 1;
   std::vector<CsvCell> header_;
-  std::string_view line_text_;
-  int line_number_ = 0;
-  std::vector<CsvCell> cells_;
   MarketSeries series_;
 };
 

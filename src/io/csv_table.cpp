@@ -1,5 +1,7 @@
 #include "io/csv_table.hpp"
 
+#include "stargate/core/errors.hpp"
+
 #include <cctype>
 
 #include <algorithm>
@@ -144,6 +146,38 @@ std::string column_key(std::string_view name) {
     }
   }
   return key;
+}
+
+CsvRowReader::CsvRowReader(std::string_view text, std::string name)
+    : lines_(text), name_(std::move(name)) {}
+
+void CsvRowReader::fail(int line, int column, std::string_view field, std::string message) const {
+  Diagnostic diagnostic;
+  diagnostic.where = SourceLocation{name_, line, column};
+  diagnostic.field = std::string(field);
+  diagnostic.message = std::move(message);
+  throw InputError(std::move(diagnostic));
+}
+
+void CsvRowReader::fail_cell(std::size_t index, std::string_view field, std::string message) const {
+  const std::size_t offset = index < cells_.size() ? cells_[index].offset : line_text_.size();
+  fail(line_number_, csv_column(line_text_, offset), field, std::move(message));
+}
+
+bool CsvRowReader::next_row() {
+  while (lines_.next()) {
+    if (!is_blank_line(lines_.line())) {
+      take(lines_.line(), lines_.number());
+      return true;
+    }
+  }
+  return false;
+}
+
+void CsvRowReader::take(std::string_view line, int number) {
+  line_text_ = line;
+  line_number_ = number;
+  split_csv_line(line_text_, cells_);
 }
 
 }  // namespace stargate

@@ -39,6 +39,29 @@ class CsvLines {
   int number_ = 0;
 };
 
+/// The state every CSV reader keeps (the lines, the file name for diagnostics, the current row
+/// split into cells) and its located failures. Readers derive from it.
+class CsvRowReader {
+ public:
+  CsvRowReader(std::string_view text, std::string name);
+
+  /// Throws InputError at FILE:LINE:COLUMN naming `field`.
+  [[noreturn]] void fail(int line, int column, std::string_view field, std::string message) const;
+  /// The same at cell `index` of the current row (at its end when the row is too short).
+  [[noreturn]] void fail_cell(std::size_t index, std::string_view field, std::string message) const;
+  /// Makes the next non-blank line the current row; false at the end of the text.
+  bool next_row();
+  /// Makes `line` (numbered `number`) the current row.
+  void take(std::string_view line, int number);
+
+ protected:
+  CsvLines lines_;
+  std::string name_;
+  std::string_view line_text_;
+  int line_number_ = 0;
+  std::vector<CsvCell> cells_;
+};
+
 /// Splits a line at commas into `cells` (cleared first; its capacity is reused). A cell in double
 /// quotes may contain commas; a doubled quote inside it stays doubled in the view.
 void split_csv_line(std::string_view line, std::vector<CsvCell>& cells);

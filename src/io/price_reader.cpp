@@ -257,9 +257,9 @@ constexpr std::string_view kErcotZoneKeys[] = {"zone", "settlementpoint", "settl
 constexpr std::string_view kErcotFlagKeys[] = {"dstflag", "dst", "repeatedhourflag"};
 constexpr std::int64_t kCentralStandardOffsetS = -6 * kSecondsPerHourInt;
 
-class Reader {
+class Reader : public CsvRowReader {
  public:
-  Reader(std::string_view text, std::string name) : lines_(text), name_(std::move(name)) {}
+  Reader(std::string_view text, std::string name) : CsvRowReader(text, std::move(name)) {}
 
   MarketSeries generic(const MarketCsvOptions& options, MarketQuantity quantity) {
     read_header();
@@ -357,20 +357,6 @@ class Reader {
  private:
   // ---- diagnostics --------------------------------------------------------------------------
 
-  [[noreturn]] void fail(int line, int column, std::string_view field, std::string message) const {
-    Diagnostic diagnostic;
-    diagnostic.where = SourceLocation{name_, line, column};
-    diagnostic.field = std::string(field);
-    diagnostic.message = std::move(message);
-    throw InputError(std::move(diagnostic));
-  }
-
-  [[noreturn]] void fail_cell(std::size_t index, std::string_view field,
-                              std::string message) const {
-    const std::size_t offset = index < cells_.size() ? cells_[index].offset : line_text_.size();
-    fail(line_number_, csv_column(line_text_, offset), field, std::move(message));
-  }
-
   [[noreturn]] void fail_row(const RowTime& row, std::string_view field,
                              std::string message) const {
     fail(row.line_number, csv_column(row.line, row.offset), field, std::move(message));
@@ -453,19 +439,6 @@ class Reader {
     const std::size_t rows = lines_.lines_left();
     times_.reserve(rows);
     values_.reserve(rows);
-  }
-
-  bool next_row() {
-    while (lines_.next()) {
-      if (is_blank_line(lines_.line())) {
-        continue;
-      }
-      line_text_ = lines_.line();
-      line_number_ = lines_.number();
-      split_csv_line(line_text_, cells_);
-      return true;
-    }
-    return false;
   }
 
   [[nodiscard]] std::string_view cell(std::size_t index, std::string_view field) const {
@@ -689,15 +662,10 @@ class Reader {
     return std::move(series_);
   }
 
-  CsvLines lines_;
-  std::string name_;
   std::string_view header_text_;
   int header_line_ = 1;
   std::vector<CsvCell> header_;
   std::vector<std::string_view> found_;
-  std::string_view line_text_;
-  int line_number_ = 0;
-  std::vector<CsvCell> cells_;
   std::vector<RowTime> times_;
   std::vector<double> values_;
   int dst_year_ = 0;

@@ -53,9 +53,9 @@ std::string_view excerpt(std::string_view text) {
 }
 
 /// A CSV with a header line, read row by row; every error names file, line, column and field.
-class TraceCsv {
+class TraceCsv : public CsvRowReader {
  public:
-  TraceCsv(std::string_view text, std::string name) : lines_(text), name_(std::move(name)) {
+  TraceCsv(std::string_view text, std::string name) : CsvRowReader(text, std::move(name)) {
     if (!lines_.next()) {
       fail(1, 1, "", "the file is empty; expected a header line naming the columns");
     }
@@ -67,14 +67,6 @@ class TraceCsv {
         found_.emplace_back(c.text);
       }
     }
-  }
-
-  [[noreturn]] void fail(int line, int column, std::string_view field, std::string message) const {
-    Diagnostic diagnostic;
-    diagnostic.where = SourceLocation{name_, line, column};
-    diagnostic.field = std::string(field);
-    diagnostic.message = std::move(message);
-    throw InputError(std::move(diagnostic));
   }
 
   [[nodiscard]] std::optional<std::size_t> find_column(std::string_view wanted) const {
@@ -106,27 +98,8 @@ class TraceCsv {
                      close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
   }
 
-  bool next_row() {
-    while (lines_.next()) {
-      if (is_blank_line(lines_.line())) {
-        continue;
-      }
-      line_text_ = lines_.line();
-      line_number_ = lines_.number();
-      split_csv_line(line_text_, cells_);
-      return true;
-    }
-    return false;
-  }
-
   [[nodiscard]] std::size_t rows_left() const { return lines_.lines_left(); }
   [[nodiscard]] int line() const { return line_number_; }
-
-  [[noreturn]] void fail_cell(std::size_t index, std::string_view field,
-                              std::string message) const {
-    const std::size_t offset = index < cells_.size() ? cells_[index].offset : line_text_.size();
-    fail(line_number_, csv_column(line_text_, offset), field, std::move(message));
-  }
 
   [[nodiscard]] std::string_view cell(std::size_t index, std::string_view field) const {
     if (index >= cells_.size()) {
@@ -185,15 +158,10 @@ class TraceCsv {
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:
-  CsvLines lines_;
-  std::string name_;
   std::string_view header_text_;
   int header_line_ = 1;
   std::vector<CsvCell> header_;
   std::vector<std::string> found_;
-  std::string_view line_text_;
-  int line_number_ = 0;
-  std::vector<CsvCell> cells_;
 };
 
 /// Sorts jobs by submit time (stable: file order at a tie) and numbers them in that order.

@@ -190,9 +190,9 @@ struct ColumnMap {
   [[nodiscard]] std::size_t at(Quantity q) const { return static_cast<std::size_t>(index[q]); }
 };
 
-class Reader {
+class Reader : public CsvRowReader {
  public:
-  Reader(std::string_view text, std::string name) : lines_(text), name_(std::move(name)) {}
+  Reader(std::string_view text, std::string name) : CsvRowReader(text, std::move(name)) {}
 
   WeatherSeries read() {
     series_.source = name_;
@@ -231,21 +231,6 @@ class Reader {
  private:
   // ---- diagnostics --------------------------------------------------------------------------
 
-  [[noreturn]] void fail(int line, int column, std::string_view field, std::string message) const {
-    Diagnostic diagnostic;
-    diagnostic.where = SourceLocation{name_, line, column};
-    diagnostic.field = std::string(field);
-    diagnostic.message = std::move(message);
-    throw InputError(std::move(diagnostic));
-  }
-
-  /// Fails at a cell of the current line (at the end of the line when the row is too short).
-  [[noreturn]] void fail_cell(std::size_t index, std::string_view field,
-                              std::string message) const {
-    const std::size_t offset = index < cells_.size() ? cells_[index].offset : line_text_.size();
-    fail(line_number_, csv_column(line_text_, offset), field, std::move(message));
-  }
-
   [[noreturn]] void fail_row(const RowStamp& row, std::string message) const {
     fail(row.line_number, csv_column(row.line, row.offset), "time", std::move(message));
   }
@@ -253,12 +238,6 @@ class Reader {
   // ---- cells of the current line ------------------------------------------------------------
 
   void take_line() { take(lines_.line(), lines_.number()); }
-
-  void take(std::string_view line, int number) {
-    line_text_ = line;
-    line_number_ = number;
-    split_csv_line(line_text_, cells_);
-  }
 
   [[nodiscard]] std::string_view cell(std::size_t index, std::string_view field) const {
     if (index >= cells_.size()) {
@@ -873,12 +852,6 @@ class Reader {
     }
     return std::move(series_);
   }
-
-  CsvLines lines_;
-  std::string name_;
-  std::string_view line_text_;
-  int line_number_ = 0;
-  std::vector<CsvCell> cells_;
 
   WeatherSeries series_;
   std::vector<RowStamp> stamps_;

@@ -14,25 +14,10 @@ namespace fs = std::filesystem;
 
 const std::string kWeather = "tests/fixtures/weather/nsrdb_v3_minute30.csv";
 
-class PvCommandTest : public ::testing::Test {
+class PvCommandTest : public SubcommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("stargate_pv_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "capture");
-  }
-  void TearDown() override {
-    if (!HasFailure()) {
-      fs::remove_all(dir_);
-    }
-  }
-  CommandResult pv(std::vector<std::string> args) const {
-    args.insert(args.begin(), "pv");
-    return run_stargate(args, source_dir(), dir_ / "capture");
-  }
-  fs::path dir_;
+  PvCommandTest() : SubcommandTest("pv") {}
+  CommandResult pv(std::vector<std::string> args) const { return subcommand(std::move(args)); }
 };
 
 TEST_F(PvCommandTest, WritesOneRowPerWeatherRowAndASummary) {

@@ -4,6 +4,7 @@
 // folder, so the two streams stay separate and nothing waits on a pipe; stdin is /dev/null.
 #pragma once
 
+#include <gtest/gtest.h>
 #include <sys/wait.h>
 
 #include <algorithm>
@@ -110,5 +111,34 @@ inline CommandResult run_stargate(const std::vector<std::string>& args,
                                   const std::filesystem::path& capture_dir) {
   return run_program(stargate_exe(), args, work_dir, capture_dir);
 }
+
+/// A test of one subcommand with its own folder under the test temp dir (kept when the test
+/// fails); subcommand() runs `stargate SUBCOMMAND args...` from the repository root.
+class SubcommandTest : public ::testing::Test {
+ protected:
+  explicit SubcommandTest(std::string subcommand) : subcommand_(std::move(subcommand)) {}
+
+  void SetUp() override {
+    dir_ = std::filesystem::path(::testing::TempDir()) /
+           ("stargate_" + subcommand_ + "_" +
+            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
+    std::filesystem::remove_all(dir_);
+    std::filesystem::create_directories(dir_ / "capture");
+  }
+  void TearDown() override {
+    if (!HasFailure()) {
+      std::filesystem::remove_all(dir_);
+    }
+  }
+  [[nodiscard]] CommandResult subcommand(std::vector<std::string> args) const {
+    args.insert(args.begin(), subcommand_);
+    return run_stargate(args, source_dir(), dir_ / "capture");
+  }
+
+  std::filesystem::path dir_;
+
+ private:
+  std::string subcommand_;
+};
 
 }  // namespace stargate::cli_test

@@ -14,25 +14,10 @@ namespace fs = std::filesystem;
 
 const std::string kResource = "tests/fixtures/wind/three_heights.srw";
 
-class WindCommandTest : public ::testing::Test {
+class WindCommandTest : public SubcommandTest {
  protected:
-  void SetUp() override {
-    dir_ = fs::path(::testing::TempDir()) /
-           ("stargate_wind_" +
-            std::string(::testing::UnitTest::GetInstance()->current_test_info()->name()));
-    fs::remove_all(dir_);
-    fs::create_directories(dir_ / "capture");
-  }
-  void TearDown() override {
-    if (!HasFailure()) {
-      fs::remove_all(dir_);
-    }
-  }
-  CommandResult wind(std::vector<std::string> args) const {
-    args.insert(args.begin(), "wind");
-    return run_stargate(args, source_dir(), dir_ / "capture");
-  }
-  fs::path dir_;
+  WindCommandTest() : SubcommandTest("wind") {}
+  CommandResult wind(std::vector<std::string> args) const { return subcommand(std::move(args)); }
 };
 
 TEST_F(WindCommandTest, WritesOneRowPerResourceRow) {
