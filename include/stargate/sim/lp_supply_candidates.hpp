@@ -1,0 +1,26 @@
+// The scenario's batteries and gas plants as the aggregate assets of the supply LP
+// (stargate/dispatch/supply_lp.hpp): one battery and one gas plant, capacities fixed at the
+// scenario's totals, with the share of each online per step.
+#pragma once
+
+#include <optional>
+
+#include "stargate/core/scenario.hpp"
+#include "stargate/dispatch/supply_lp.hpp"
+
+namespace stargate {
+
+/// All [[battery]] entries as one: power and energy summed; efficiencies, SOC limits and
+/// self-discharge energy-weighted; `available` = online energy share on steps
+/// [first, first + steps) of `grid`. std::nullopt when there is none.
+[[nodiscard]] std::optional<BatteryCandidate> lp_battery(const Scenario& scenario,
+                                                         const TimeGrid& grid, std::size_t first,
+                                                         std::size_t steps);
+
+/// All [[gas]] entries as one: capacity summed; cost = full-load heat rate x fuel price + VOM and
+/// CO2 = heat rate x 53.07 kg/MMBtu, capacity-weighted; ramp per step of the slowest plant;
+/// `available` as for batteries. std::nullopt when there is none.
+[[nodiscard]] std::optional<GasCandidate> lp_gas(const Scenario& scenario, const TimeGrid& grid,
+                                                 std::size_t first, std::size_t steps);
+
+}  // namespace stargate
