@@ -347,6 +347,7 @@ SupplyPlan read_supply_plan(const SupplyLpProblem& p, const SupplyLp& lp,
                             const lp::Solution& solution) {
   SupplyPlan plan;
   plan.status = solution.status;
+  plan.step_h = p.step_h;
   if (!solution.optimal()) {
     return plan;
   }

@@ -23,6 +23,7 @@ namespace stargate::schema_tables {
 [[nodiscard]] TableSpec inference_table();
 [[nodiscard]] TableSpec facility_table();
 [[nodiscard]] TableSpec finance_table();
+[[nodiscard]] TableSpec optimize_table();
 [[nodiscard]] TableSpec equity_table();
 [[nodiscard]] TableSpec debt_table();
 [[nodiscard]] TableSpec lease_table();

@@ -267,6 +267,32 @@ struct LeaseSection {
   double term_s = 15 * 365 * 86400.0;
 };
 
+/// Flexible-work window of the capacity-expansion LP ([optimize] flexible_window = ...).
+enum class FlexibleWindow { kDay, kWeek };  ///< "day", "week"
+/// LP algorithm ([optimize] algorithm = ...).
+enum class LpAlgorithm { kDual, kPrimal, kBarrier };  ///< "dual", "primal", "barrier"
+
+/// [optimize]: the least-cost supply search of `stargate optimize` (docs/optimization.md).
+struct OptimizeSection {
+  double clean_share = 0.0;             ///< annual (volumetric) clean share at least
+  double cfe = 0.0;                     ///< hourly-matched (24/7) clean share at least
+  double max_curtailed_fraction = 1.0;  ///< curtailed / available renewable energy at most
+  double step_s = 3600.0;               ///< LP time step
+  double solar_max_kw = 5.0e6;          ///< DC, per candidate array
+  double wind_max_kw = 3.0e6;           ///< per candidate farm
+  double battery_power_max_kw = 2.0e6;
+  double battery_energy_max_kwh = 8.0e6;
+  double gas_max_kw = 2.0e6;
+  double import_max_kw = 2.0e6;
+  double battery_power_cost_usd_per_kw = 250.0;
+  double flexible_share = 0.25;  ///< share of IT power that may move within its window
+  FlexibleWindow flexible_window = FlexibleWindow::kDay;
+  double max_shed_fraction = 0.05;            ///< of each window's flexible IT energy
+  double compute_value_usd_per_mwh = 3000.0;  ///< value of IT energy not delivered
+  double time_limit_s = 600.0;
+  LpAlgorithm algorithm = LpAlgorithm::kDual;
+};
+
 /// A whole scenario.
 struct Scenario {
   std::string source_file;  ///< path the scenario was read from
@@ -290,6 +316,7 @@ struct Scenario {
   FacilitySection facility;
   GridSection grid;
   MarketSection market;
+  OptimizeSection optimize;
   SourceIndex sources;  ///< where each field was written, for errors found after loading
 };
 

@@ -133,6 +133,7 @@ struct SupplyLp {
 /// The LP's answer in engine terms.
 struct SupplyPlan {
   lp::Status status = lp::Status::kFailed;
+  double step_h = 1.0;
   // Capacities (MW, MWh).
   std::vector<double> solar_mw, wind_mw;
   double battery_power_mw = 0.0, battery_energy_mwh = 0.0, gas_mw = 0.0, import_mw = 0.0;

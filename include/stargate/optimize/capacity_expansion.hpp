@@ -1,0 +1,63 @@
+// Least-cost supply of a campus (`stargate optimize`, docs/optimization.md): the supply LP of
+// stargate/dispatch/supply_lp.hpp with capacities chosen, over a year at optimize.step, then the
+// chosen design as a scenario the engine simulates.
+//
+// Inputs come from the scenario: the load from a baseline run of its compute fleet with an
+// unconstrained grid (so the fleet draws what it asks), split into firm and flexible by
+// optimize.flexible_share; one solar candidate per [[solar]] array and one wind candidate per
+// [[wind]] farm (a 1-axis tracker and the default turbine when the scenario has none), each with
+// its output per MW from the engine's PV and wind models; the aggregate battery and gas plant of
+// the scenario (or defaults); prices, carbon and 4CP peaks of the run. Annual cost of a unit of
+// capacity = capital recovery factor(rate, life) x capital cost + fixed O&M (finance.*).
+#pragma once
+
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "stargate/core/scenario.hpp"
+#include "stargate/dispatch/supply_lp.hpp"
+#include "stargate/lp/infeasibility.hpp"
+
+namespace stargate {
+
+struct ExpansionInputs {
+  SupplyLpProblem problem;
+  std::vector<SolarSection> solar_designs;  ///< one per solar candidate, capacity to be set
+  std::vector<WindSection> wind_designs;    ///< one per wind candidate
+  std::vector<double> wind_turbine_kw;      ///< rating of each wind candidate's turbine
+  std::vector<std::string> notes;           ///< assumptions made (defaults used, etc.)
+};
+
+/// Builds the expansion problem of a scenario (runs the baseline simulation at optimize.step).
+/// InputError for bad files (as `stargate run`).
+[[nodiscard]] ExpansionInputs expansion_inputs(const Scenario& scenario);
+
+struct ExpansionResult {
+  lp::Status status = lp::Status::kFailed;
+  SupplyPlan plan;
+  double lp_objective_usd = 0.0;  ///< the objective of the (exported) model
+  double solve_seconds = 0.0;
+  double build_seconds = 0.0;
+  int rows = 0;
+  int columns = 0;
+  std::size_t nonzeros = 0;
+  int iterations = 0;
+  std::string backend;
+  /// When infeasible: which requirement cannot be met and why, in plain words.
+  std::string infeasibility;
+};
+
+/// Solves the problem; writes the model as MPS to `mps_path` when given (before solving).
+[[nodiscard]] ExpansionResult solve_expansion(const ExpansionInputs& inputs,
+                                              const OptimizeSection& options,
+                                              const std::optional<std::filesystem::path>& mps_path);
+
+/// The scenario with the plan's capacities: arrays and farms resized (dropped below 1 kW or
+/// 1 turbine), batteries and gas plants scaled to the chosen totals (added when the scenario has
+/// none), the grid connection set to the chosen import limit.
+[[nodiscard]] Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& inputs,
+                                       const SupplyPlan& plan);
+
+}  // namespace stargate

@@ -1,0 +1,268 @@
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include <fmt/format.h>
+
+#include "stargate/core/units.hpp"
+#include "stargate/energy/four_cp.hpp"
+#include "stargate/finance/money_math.hpp"
+#include "stargate/optimize/capacity_expansion.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+#include "stargate/sim/lp_supply_candidates.hpp"
+#include "stargate/sim/run_weather.hpp"
+#include "stargate/sim/solar_fleet.hpp"
+#include "stargate/sim/weather_to_grid.hpp"
+#include "stargate/sim/wind_fleet.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kProfileCapacityKw = 1000.0;  // 1 MW: output in kW / 1000 = MW per MW
+constexpr double kUnconstrainedGridFactor = 4.0;
+constexpr double kFourCpPeaks = 4.0;
+constexpr double kStepsPerDayHours = 24.0;
+constexpr double kDaysPerWeek = 7.0;
+constexpr double kHoursPerYear = 8760.0;
+
+double annual_cost_per_mw(double rate, double life_years, double capex_usd_per_kw,
+                          double fixed_om_usd_per_kw_yr) {
+  return (capital_recovery_factor(rate, life_years) * capex_usd_per_kw + fixed_om_usd_per_kw_yr) *
+         kKwPerMw;
+}
+
+CapacityChoice chosen(double max_kw, double annual_cost_usd_per_mw) {
+  CapacityChoice choice;
+  choice.choose = max_kw > 0.0;
+  choice.max = max_kw / kKwPerMw;
+  choice.annual_cost_usd_per_unit = annual_cost_usd_per_mw;
+  return choice;
+}
+
+// The baseline run: the scenario at the LP step with a grid large enough that the fleet is never
+// held back by the supply, so its load is what the compute asks for.
+Results baseline_run(const Scenario& scenario) {
+  Scenario baseline = scenario;
+  double it_kw = 0.0;
+  for (const BuildingSection& building : scenario.buildings) {
+    it_kw += building.it_capacity_kw;
+  }
+  baseline.grid.import_limit_kw =
+      std::max(scenario.grid.import_limit_kw, kUnconstrainedGridFactor * it_kw);
+  baseline.finance = FinanceSection{};
+  baseline.equity.clear();
+  baseline.debt.clear();
+  baseline.leases.clear();
+  return simulate(baseline, {});
+}
+
+void add_solar_candidates(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+  const OptimizeSection& o = scenario.optimize;
+  const FinanceSection& f = scenario.finance;
+  std::vector<SolarSection> designs = scenario.solar;
+  if (designs.empty()) {
+    SolarSection array;
+    array.name = "solar";
+    designs.push_back(array);
+    in.notes.emplace_back(
+        "no [[solar]] array in the scenario: the solar candidate is a 1-axis backtracking "
+        "tracker with the default PVWatts inputs");
+  }
+  std::vector<std::string> warnings;
+  const WeatherSeries weather = load_run_weather(scenario, warnings);
+  const WeatherToGrid to_grid(weather, grid);
+  for (SolarSection design : designs) {
+    design.online = grid.time(0);
+    design.dc_capacity_kw = kProfileCapacityKw;
+    Scenario one = scenario;
+    one.solar = {design};
+    std::vector<double> kw(grid.size(), 0.0);
+    (void)add_solar_fleet(one, weather, to_grid, grid, kw);
+    RenewableCandidate candidate;
+    candidate.name = design.name;
+    candidate.output_per_mw.resize(grid.size());
+    std::transform(kw.begin(), kw.end(), candidate.output_per_mw.begin(),
+                   [](double v) { return v / kProfileCapacityKw; });
+    // Capital cost is per kW AC: per kW DC it is divided by the DC/AC ratio.
+    candidate.capacity = chosen(
+        o.solar_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
+                                           f.solar_cost_usd_per_kw / design.dc_ac_ratio, 0.0));
+    in.problem.solar.push_back(std::move(candidate));
+    in.solar_designs.push_back(design);
+  }
+}
+
+void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+  const OptimizeSection& o = scenario.optimize;
+  const FinanceSection& f = scenario.finance;
+  std::vector<WindSection> designs = scenario.wind;
+  if (designs.empty()) {
+    WindSection farm;
+    farm.name = "wind";
+    designs.push_back(farm);
+    in.notes.emplace_back(
+        fmt::format("no [[wind]] farm in the scenario: the wind candidate uses turbine {} at {} m",
+                    farm.turbine, farm.hub_height_m));
+  }
+  std::vector<std::string> warnings;
+  const WindResource resource = load_run_wind(scenario, warnings);
+  for (WindSection design : designs) {
+    design.online = grid.time(0);
+    design.turbines = 1;
+    design.wake = false;  // one turbine; the wake loss of a farm is left out of the LP
+    Scenario one = scenario;
+    one.wind = {design};
+    const double rated_kw = farm_power_curve(one, 0).rated_kw;
+    std::vector<double> kw(grid.size(), 0.0);
+    (void)add_wind_fleet(one, resource, grid, kw);
+    RenewableCandidate candidate;
+    candidate.name = design.name;
+    candidate.output_per_mw.resize(grid.size());
+    std::transform(kw.begin(), kw.end(), candidate.output_per_mw.begin(),
+                   [&](double v) { return v / rated_kw; });
+    candidate.capacity =
+        chosen(o.wind_max_kw,
+               annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.wind_cost_usd_per_kw, 0.0));
+    in.problem.wind.push_back(std::move(candidate));
+    in.wind_designs.push_back(design);
+    in.wind_turbine_kw.push_back(rated_kw);
+  }
+}
+
+// ERCOT 4CP: the charge is rate x the mean import in the four summer peak intervals, so each
+// peak step's import costs rate / 4 per kW (per year of the run).
+std::vector<double> four_cp_charges(const Scenario& scenario, const TimeGrid& grid) {
+  std::vector<double> charge(grid.size(), 0.0);
+  const double rate = scenario.grid.four_cp_rate_usd_per_kw_yr;
+  if (rate <= 0.0) {
+    return charge;
+  }
+  const std::vector<double> system_mw =
+      synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed));
+  const int first_year = civil_from_local(grid.time(0)).year;
+  const int last_year = civil_from_local(grid.time(grid.size() - 1)).year;
+  for (int year = first_year; year <= last_year; ++year) {
+    try {
+      const FourCpPeaks peaks = find_four_cp_peaks(grid, system_mw, year);
+      for (const LocalTime start : peaks.start) {
+        charge[grid.first_step_at_or_after(start)] += rate * kKwPerMw / kFourCpPeaks;
+      }
+    } catch (const std::invalid_argument&) {
+      // The run does not cover this year's June-September: no 4CP charge for it.
+    }
+  }
+  return charge;
+}
+
+}  // namespace
+
+ExpansionInputs expansion_inputs(const Scenario& original) {
+  Scenario scenario = original;
+  scenario.run.step_s = original.optimize.step_s;
+  const OptimizeSection& o = scenario.optimize;
+  const FinanceSection& f = scenario.finance;
+  const TimeGrid grid = run_grid(scenario);
+  const std::size_t steps = grid.size();
+  const double step_h = grid.step_h();
+
+  ExpansionInputs in;
+  SupplyLpProblem& p = in.problem;
+  p.step_h = step_h;
+  p.horizon_years = grid.duration_h() / kHoursPerYear;
+
+  const Results baseline = baseline_run(scenario);
+  const auto it = baseline.column("it_load_kw");
+  const auto shed = baseline.column("flexible_shed_kw");
+  const auto facility = baseline.column("facility_load_kw");
+  const auto online = baseline.column("online_it_capacity_kw");
+  const auto price = baseline.column("price_usd_per_mwh");
+  const auto carbon = baseline.column("carbon_kg_per_mwh");
+  p.firm_load_mw.resize(steps);
+  p.flexible_it_mw.resize(steps);
+  p.flexible_it_max_mw.resize(steps);
+  p.pue.resize(steps);
+  p.price_usd_per_mwh.assign(price.begin(), price.end());
+  p.carbon_t_per_mwh.resize(steps);
+  double last_pue = 1.0;
+  for (std::size_t t = 0; t < steps; ++t) {
+    const double demand_kw = it[t] + shed[t];
+    const double pue = it[t] > 0.0 ? facility[t] / it[t] : last_pue;
+    last_pue = pue;
+    const double flexible_kw = o.flexible_share * demand_kw;
+    const double firm_it_kw = demand_kw - flexible_kw;
+    p.pue[t] = pue;
+    p.flexible_it_mw[t] = flexible_kw / kKwPerMw;
+    p.flexible_it_max_mw[t] = std::max(flexible_kw, online[t] - firm_it_kw) / kKwPerMw;
+    p.firm_load_mw[t] = pue * firm_it_kw / kKwPerMw;
+    p.carbon_t_per_mwh[t] = carbon[t] / kKwhPerMwh;
+  }
+  const double window_h = o.flexible_window == FlexibleWindow::kDay
+                              ? kStepsPerDayHours
+                              : kStepsPerDayHours * kDaysPerWeek;
+  p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / step_h));
+  p.max_shed_fraction = o.max_shed_fraction;
+  p.shed_cost_usd_per_mwh = o.compute_value_usd_per_mwh;
+  p.demand_charge_usd_per_mw = four_cp_charges(scenario, grid);
+  p.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
+
+  if (o.solar_max_kw > 0.0) {
+    add_solar_candidates(scenario, grid, in);
+  }
+  if (o.wind_max_kw > 0.0) {
+    add_wind_candidates(scenario, grid, in);
+  }
+  if (o.battery_power_max_kw > 0.0 && o.battery_energy_max_kwh > 0.0) {
+    std::optional<BatteryCandidate> battery = lp_battery(scenario, grid, 0, steps);
+    if (!battery) {
+      const BatterySection defaults;
+      Scenario one = scenario;
+      one.batteries = {defaults};
+      one.batteries[0].energy_kwh = 1.0;
+      one.batteries[0].online = grid.time(0);
+      battery = lp_battery(one, grid, 0, steps);
+      in.notes.emplace_back(
+          "no [[battery]] in the scenario: the battery candidate has the "
+          "default round trip, SOC limits and self-discharge");
+    }
+    battery->available.clear();
+    battery->power_mw =
+        chosen(o.battery_power_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
+                                                          o.battery_power_cost_usd_per_kw, 0.0));
+    battery->energy_mwh = chosen(o.battery_energy_max_kwh,
+                                 annual_cost_per_mw(f.energy_rate, f.energy_life_years,
+                                                    f.battery_cost_usd_per_mwh / kKwhPerMwh, 0.0));
+    p.battery = battery;
+  }
+  if (o.gas_max_kw > 0.0) {
+    std::optional<GasCandidate> gas = lp_gas(scenario, grid, 0, steps);
+    if (!gas) {
+      Scenario one = scenario;
+      one.gas = {GasSection{}};
+      one.gas[0].unit_capacity_kw = 1.0;
+      one.gas[0].online = grid.time(0);
+      gas = lp_gas(one, grid, 0, steps);
+      gas->ramp_fraction_per_step = 1.0;
+      in.notes.emplace_back(
+          "no [[gas]] plant in the scenario: the gas candidate has the "
+          "default heat rate, fuel price and VOM and no ramp limit");
+    }
+    gas->available.clear();
+    gas->capacity_mw = chosen(o.gas_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
+                                                               f.gas_cost_usd_per_kw, 0.0));
+    p.gas = gas;
+  }
+  p.grid.import_mw =
+      chosen(o.import_max_kw, annual_cost_per_mw(f.facility_rate, f.building_life_years,
+                                                 f.interconnection_cost_usd_per_kw, 0.0));
+  if (!p.grid.import_mw.choose) {
+    p.grid.import_mw.fixed = 0.0;
+  }
+  p.grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;
+  p.grid.export_price_share = scenario.grid.export_price_share;
+  p.min_clean_share = o.clean_share;
+  p.min_cfe_share = o.cfe;
+  p.max_curtailed_fraction = o.max_curtailed_fraction;
+  return in;
+}
+
+}  // namespace stargate

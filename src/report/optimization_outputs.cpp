@@ -1,0 +1,208 @@
+#include "stargate/report/optimization_outputs.hpp"
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include <fstream>
+#include <ostream>
+#include <stdexcept>
+
+#include "stargate/lp/lp_solution.hpp"
+#include "stargate/version.hpp"
+
+namespace stargate {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+Json sizes_json(const ExpansionInputs& in, const SupplyPlan& plan) {
+  Json solar = Json::object();
+  for (std::size_t s = 0; s < plan.solar_mw.size(); ++s) {
+    solar[in.problem.solar[s].name] = plan.solar_mw[s];
+  }
+  Json wind = Json::object();
+  for (std::size_t w = 0; w < plan.wind_mw.size(); ++w) {
+    wind[in.problem.wind[w].name] = plan.wind_mw[w];
+  }
+  return {{"solar_dc_mw", solar},
+          {"wind_mw", wind},
+          {"battery_power_mw", plan.battery_power_mw},
+          {"battery_energy_mwh", plan.battery_energy_mwh},
+          {"gas_mw", plan.gas_mw},
+          {"grid_import_mw", plan.import_mw}};
+}
+
+Json costs_json(const SupplyPlan& plan) {
+  return {{"capacity", plan.capacity_cost_usd},       {"grid_energy", plan.grid_energy_cost_usd},
+          {"demand_charges", plan.demand_charge_usd}, {"gas", plan.gas_cost_usd},
+          {"carbon", plan.carbon_cost_usd},           {"export_revenue", plan.export_revenue_usd},
+          {"compute_shed", plan.shed_cost_usd},       {"total", plan.objective_usd}};
+}
+
+Json optimization_json(const Scenario& scenario, const ExpansionInputs& in,
+                       const ExpansionResult& result, const Results* simulated) {
+  const OptimizeSection& o = scenario.optimize;
+  Json j;
+  j["status"] = std::string(lp::to_string(result.status));
+  j["lp_objective"] = result.lp_objective_usd;
+  j["lp_objective_unit"] = "USD over the run (annualised capacity costs x years + operation)";
+  j["solve_seconds"] = result.solve_seconds;
+  j["build_seconds"] = result.build_seconds;
+  j["iterations"] = result.iterations;
+  j["backend"] = result.backend;
+  j["model"] = {{"rows", result.rows},
+                {"columns", result.columns},
+                {"nonzeros", result.nonzeros},
+                {"step_h", in.problem.step_h},
+                {"steps", in.problem.steps()}};
+  j["requirements"] = {
+      {"clean_share", o.clean_share}, {"cfe", o.cfe}, {"max_curtailed", o.max_curtailed_fraction}};
+  if (!result.infeasibility.empty()) {
+    j["infeasibility"] = result.infeasibility;
+  }
+  j["notes"] = in.notes;
+  if (result.status != lp::Status::kOptimal) {
+    return j;
+  }
+  const SupplyPlan& plan = result.plan;
+  j["sizes"] = sizes_json(in, plan);
+  j["costs_usd"] = costs_json(plan);
+  j["shadow_prices"] = {{"clean_share_usd_per_point", plan.clean_share_marginal_usd_per_point},
+                        {"cfe_usd_per_point", plan.cfe_marginal_usd_per_point}};
+  if (simulated != nullptr) {
+    Json rows = Json::array();
+    for (const LpVersusSimulated& row : compare_lp_and_simulation(plan, *simulated)) {
+      rows.push_back({{"kpi", row.kpi},
+                      {"lp", row.lp},
+                      {"simulated", row.simulated},
+                      {"difference", row.simulated - row.lp}});
+    }
+    j["lp_vs_simulated"] = rows;
+  }
+  return j;
+}
+
+}  // namespace
+
+std::vector<LpVersusSimulated> compare_lp_and_simulation(const SupplyPlan& plan,
+                                                         const Results& simulated) {
+  const auto energy_mwh = [&](const std::vector<double>& mw) {
+    double mwh = 0.0;
+    for (const double value : mw) {
+      mwh += value;
+    }
+    return mwh * plan.step_h;
+  };
+  return {
+      {"facility_energy_mwh", plan.load_mwh, simulated.kpi("facility_energy_mwh")},
+      {"annual_clean_share_fraction", plan.clean_share,
+       simulated.kpi("annual_clean_share_fraction")},
+      {"hourly_matched_clean_share_fraction", plan.cfe_share,
+       simulated.kpi("hourly_matched_clean_share_fraction")},
+      {"curtailed_mwh", plan.curtailed_mwh, simulated.kpi("curtailed_mwh")},
+      {"grid_import_mwh", energy_mwh(plan.import), simulated.kpi("grid_import_mwh")},
+      {"gas_mwh", energy_mwh(plan.gas), simulated.kpi("gas_mwh")},
+      {"energy_cost_usd", plan.grid_energy_cost_usd, simulated.kpi("energy_cost_usd")},
+      {"total_co2_t", plan.co2_t, simulated.kpi("total_co2_t")},
+      {"unserved_energy_mwh", plan.unserved_mwh, simulated.kpi("unserved_energy_mwh")},
+  };
+}
+
+void write_optimization_summary(const std::filesystem::path& directory, const Scenario& scenario,
+                                const ExpansionInputs& inputs, const ExpansionResult& result,
+                                const Results* simulated) {
+  std::filesystem::create_directories(directory);
+  const std::filesystem::path path = directory / "summary.json";
+  Json summary;
+  if (simulated != nullptr) {
+    std::ifstream in(path);
+    summary = Json::parse(in);
+  } else {
+    summary["format"] = "stargate-summary";
+    summary["format_version"] = 1;
+    summary["stargate_version"] = kVersion;
+    summary["scenario"] = {{"name", scenario.run.name}, {"file", scenario.source_file}};
+  }
+  summary["optimization"] = optimization_json(scenario, inputs, result, simulated);
+  std::ofstream out(path, std::ios::binary);
+  out << summary.dump(2) << '\n';
+  if (!out) {
+    throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+  }
+}
+
+void write_pareto_csv(const std::filesystem::path& path, const ExpansionInputs& inputs,
+                      const std::vector<ParetoPoint>& points) {
+  std::ofstream out(path, std::ios::binary);
+  out << "clean_share_required,status,lp_objective_usd,clean_share,cfe_share,"
+         "clean_share_marginal_usd_per_point";
+  for (const RenewableCandidate& solar : inputs.problem.solar) {
+    out << ",solar_dc_mw_" << solar.name;
+  }
+  for (const RenewableCandidate& wind : inputs.problem.wind) {
+    out << ",wind_mw_" << wind.name;
+  }
+  out << ",battery_power_mw,battery_energy_mwh,gas_mw,grid_import_mw,solve_seconds\n";
+  for (const ParetoPoint& point : points) {
+    const SupplyPlan& plan = point.result.plan;
+    out << fmt::format("{},{},{},{},{},{}", point.clean_share, lp::to_string(point.result.status),
+                       point.result.lp_objective_usd, plan.clean_share, plan.cfe_share,
+                       plan.clean_share_marginal_usd_per_point);
+    const bool optimal = point.result.status == lp::Status::kOptimal;
+    for (std::size_t s = 0; s < inputs.problem.solar.size(); ++s) {
+      out << ',' << (optimal ? plan.solar_mw[s] : 0.0);
+    }
+    for (std::size_t w = 0; w < inputs.problem.wind.size(); ++w) {
+      out << ',' << (optimal ? plan.wind_mw[w] : 0.0);
+    }
+    out << fmt::format(",{},{},{},{},{}\n", plan.battery_power_mw, plan.battery_energy_mwh,
+                       plan.gas_mw, plan.import_mw, point.result.solve_seconds);
+  }
+  if (!out) {
+    throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+  }
+}
+
+void write_optimization_console(const ExpansionInputs& inputs, const ExpansionResult& result,
+                                const Results* simulated, std::ostream& out) {
+  out << fmt::format(
+      "LP: {} rows, {} columns, {} non-zeros ({} steps of {:g} h); {} in {:.2f} s "
+      "({} iterations, {})\n",
+      result.rows, result.columns, result.nonzeros, inputs.problem.steps(), inputs.problem.step_h,
+      lp::to_string(result.status), result.solve_seconds, result.iterations, result.backend);
+  if (!result.infeasibility.empty()) {
+    out << "Infeasible: " << result.infeasibility << '\n';
+  }
+  if (result.status != lp::Status::kOptimal) {
+    return;
+  }
+  const SupplyPlan& plan = result.plan;
+  out << fmt::format(
+      "Objective: {:.4g} M$ (capacity {:.4g}, grid energy {:.4g}, demand {:.4g}, "
+      "gas {:.4g}, carbon {:.4g}, exports -{:.4g}, compute shed {:.4g})\n",
+      plan.objective_usd / 1e6, plan.capacity_cost_usd / 1e6, plan.grid_energy_cost_usd / 1e6,
+      plan.demand_charge_usd / 1e6, plan.gas_cost_usd / 1e6, plan.carbon_cost_usd / 1e6,
+      plan.export_revenue_usd / 1e6, plan.shed_cost_usd / 1e6);
+  out << "Sizes:";
+  for (std::size_t s = 0; s < plan.solar_mw.size(); ++s) {
+    out << fmt::format(" solar {} {:.0f} MWdc;", inputs.problem.solar[s].name, plan.solar_mw[s]);
+  }
+  for (std::size_t w = 0; w < plan.wind_mw.size(); ++w) {
+    out << fmt::format(" wind {} {:.0f} MW;", inputs.problem.wind[w].name, plan.wind_mw[w]);
+  }
+  out << fmt::format(" battery {:.0f} MW / {:.0f} MWh; gas {:.0f} MW; grid {:.0f} MW\n",
+                     plan.battery_power_mw, plan.battery_energy_mwh, plan.gas_mw, plan.import_mw);
+  out << fmt::format(
+      "Marginal cost of clean share: {:.4g} M$ per point; of 24/7 CFE: {:.4g} M$ "
+      "per point\n",
+      plan.clean_share_marginal_usd_per_point / 1e6, plan.cfe_marginal_usd_per_point / 1e6);
+  if (simulated != nullptr) {
+    out << fmt::format("{:<38}{:>16}{:>16}{:>14}\n", "KPI", "LP", "simulated", "difference");
+    for (const LpVersusSimulated& row : compare_lp_and_simulation(plan, *simulated)) {
+      out << fmt::format("{:<38}{:>16.6g}{:>16.6g}{:>14.4g}\n", row.kpi, row.lp, row.simulated,
+                         row.simulated - row.lp);
+    }
+  }
+}
+
+}  // namespace stargate
