@@ -52,7 +52,7 @@ std::vector<double> quarterly(const Results& results, const std::vector<double>&
                               int first_quarter_index, std::size_t quarters) {
   const TimeGrid& grid = results.grid();
   std::vector<double> run(quarters, 0.0);
-  int last_run_quarter = first_quarter_index;
+  int last_run_quarter = -1;  // relative to the horizon; -1: the run is outside it
   for (std::size_t step = 0; step < grid.size(); ++step) {
     const int q = quarter_index(grid.time(step)) - first_quarter_index;
     if (q >= 0 && static_cast<std::size_t>(q) < quarters) {
@@ -60,8 +60,11 @@ std::vector<double> quarterly(const Results& results, const std::vector<double>&
       last_run_quarter = std::max(last_run_quarter, q);
     }
   }
+  if (last_run_quarter < 0) {
+    return run;
+  }
   for (std::size_t q = static_cast<std::size_t>(last_run_quarter) + 1; q < quarters; ++q) {
-    run[q] = run[q - kQuartersPerYear];
+    run[q] = q >= kQuartersPerYear ? run[q - kQuartersPerYear] : 0.0;
   }
   return run;
 }

@@ -124,12 +124,13 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
 
   outcome.findings.clear();
   outcome.findings.push_back(funding.verdict);
-  if (programme.programme.count_only_committed) {
-    FundingPlan announced = outcome.plan;
-    announced.count_only_committed = false;
-    const FundingTable with_announced = assess_funding(outcome.cash_flows, announced);
-    outcome.findings.push_back("counting announced equity too: " + with_announced.verdict);
-  }
+  // The other counting rule, so that the summary answers both questions.
+  FundingPlan other = outcome.plan;
+  other.count_only_committed = !other.count_only_committed;
+  outcome.findings.push_back(std::string(other.count_only_committed
+                                             ? "counting committed and drawn money only: "
+                                             : "counting announced equity too: ") +
+                             assess_funding(outcome.cash_flows, other).verdict);
   outcome.findings.push_back(fmt::format(
       "{} campuses, {:.2f} GW of IT, {:.0f} GPUs; first build {:.1f} $B, {:.1f} $B of capital "
       "spent from {} to {} (replacements included)",
