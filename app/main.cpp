@@ -9,10 +9,12 @@
 #include <string>
 #include <vector>
 
+#include "programme_command.hpp"
 #include "progress_bar.hpp"
 #include "pv_command.hpp"
 #include "stargate/core/errors.hpp"
 #include "stargate/core/units.hpp"
+#include "stargate/io/programme_loader.hpp"
 #include "stargate/io/scenario_loader.hpp"
 #include "stargate/io/schema.hpp"
 #include "stargate/report/writers.hpp"
@@ -30,6 +32,7 @@ constexpr const char* kExamples = R"(Examples:
   stargate run examples/abilene.toml --out out/abilene
   stargate run examples/abilene.toml --set scenario.step=5min --set grid.price="38 $/MWh"
   stargate validate examples/abilene.toml
+  stargate programme examples/stargate-programme.toml --out out/stargate
   stargate pv --weather tmy.csv --array 1axis-backtrack --dc-capacity "100 MW" --out pv.csv
   stargate wind --resource site.srw --hub-height 90m --turbine nrel-atb-7mw-200 --out wind.csv
   stargate schema --markdown > docs/scenario.md
@@ -77,6 +80,9 @@ int run_command(const Arguments& args) {
 }
 
 int validate_command(const Arguments& args) {
+  if (stargate::is_programme_file(args.file)) {
+    return stargate::validate_programme(args.file);
+  }
   const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
   for (const auto& warning : stargate::check_run_inputs(scenario)) {
     std::cerr << "warning: " << warning << '\n';
@@ -107,10 +113,11 @@ int main(int argc, char** argv) {
   run->add_option("--out,-o", args.out_dir,
                   "Output folder for summary.json and timeseries.csv (default: out/<file stem>)");
   CLI::App* validate = app.add_subcommand(
-      "validate", "Check a scenario and every file it reads, without running it");
+      "validate", "Check a scenario (or a programme) and every file it reads, without running it");
   add_scenario_options(*validate, args);
   stargate::PvCommand pv(app);
   stargate::WindCommand wind(app);
+  stargate::ProgrammeCommand programme(app);
   CLI::App* schema = app.add_subcommand("schema", "Print every scenario table and field");
   schema->add_flag("--markdown", args.markdown, "Print Markdown (the text of docs/scenario.md)");
 
@@ -133,6 +140,9 @@ int main(int argc, char** argv) {
     }
     if (wind.parsed()) {
       return wind.run();
+    }
+    if (programme.parsed()) {
+      return programme.run();
     }
     const auto& scenario_schema = stargate::scenario_schema();
     std::cout << (args.markdown ? stargate::schema_markdown(scenario_schema)

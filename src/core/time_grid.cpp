@@ -86,6 +86,26 @@ LocalTime add_calendar_years(LocalTime time, int years) {
   return local_from_civil(civil);
 }
 
+LocalTime add_calendar_months(LocalTime time, int months) {
+  constexpr int kMonthsPerCalendarYear = 12;
+  CivilTime civil = civil_from_local(time);
+  const int month_index = civil.year * kMonthsPerCalendarYear + (civil.month - 1) + months;
+  // Floor division so that negative offsets land in the right year.
+  int year = month_index / kMonthsPerCalendarYear;
+  int month0 = month_index % kMonthsPerCalendarYear;
+  if (month0 < 0) {
+    month0 += kMonthsPerCalendarYear;
+    --year;
+  }
+  civil.year = year;
+  civil.month = month0 + 1;
+  const int last_day = days_in_month(civil.year, civil.month);
+  if (civil.day > last_day) {
+    civil.day = last_day;
+  }
+  return local_from_civil(civil);
+}
+
 std::string format_iso8601(LocalTime time, std::int64_t utc_offset_s) {
   const CivilTime c = civil_from_local(time);
   const char sign = utc_offset_s < 0 ? '-' : '+';

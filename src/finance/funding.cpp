@@ -95,6 +95,30 @@ void validate_funding_plan(const FundingPlan& plan, LocalTime horizon_end) {
   }
 }
 
+double lease_income_to_usd(const LeaseIncome& lease, LocalTime until) {
+  const LocalTime to = std::min(until, add_years(lease.start, lease.years));
+  if (!(lease.start < to)) {
+    return 0.0;
+  }
+  return lease.amount_usd_per_year * seconds_between(lease.start, to) / kSecondsPerYear;
+}
+
+std::vector<double> lease_income_by_quarter(const std::vector<LeaseIncome>& leases,
+                                            const CashFlowTable& cash_flows) {
+  const std::size_t n = cash_flows.size();
+  std::vector<double> income(n, 0.0);
+  for (const LeaseIncome& l : leases) {
+    double before = n > 0 ? lease_income_to_usd(l, cash_flows.quarter_start[0]) : 0.0;
+    for (std::size_t q = 0; q < n; ++q) {
+      const LocalTime end = q + 1 < n ? cash_flows.quarter_start[q + 1] : cash_flows.horizon_end;
+      const double to_end = lease_income_to_usd(l, end);
+      income[q] += to_end - before;
+      before = to_end;
+    }
+  }
+  return income;
+}
+
 FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& plan) {
   validate_funding_plan(plan, cash_flows.horizon_end);
   const std::size_t n = cash_flows.size();
@@ -118,11 +142,7 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
     }
     double lease = 0.0;
     for (const LeaseIncome& l : plan.leases) {
-      const LocalTime lease_end = add_years(l.start, l.years);
-      const LocalTime to = std::min(end, lease_end);
-      if (l.start < to) {
-        lease += l.amount_usd_per_year * seconds_between(l.start, to) / kSecondsPerYear;
-      }
+      lease += lease_income_to_usd(l, end);
     }
     // Capitalised interest on the opening balances, then equity-first draws in listed order.
     double interest = 0.0;

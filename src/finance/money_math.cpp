@@ -206,4 +206,15 @@ double lcoe_usd_per_mwh(const LevelisedCostInputs& inputs, double annual_energy_
   return levelised_cost_usd_per_unit(inputs, annual_energy_kwh / kKwhPerMwh);
 }
 
+double lcoe_usd_per_mwh(std::span<const LevelisedCostInputs> assets, double annual_energy_kwh) {
+  require(
+      std::isfinite(annual_energy_kwh) && annual_energy_kwh > 0.0,
+      "LCOE: annual_energy_kwh must be finite and > 0, got " + std::to_string(annual_energy_kwh));
+  double annual_cost_usd = 0.0;
+  for (const LevelisedCostInputs& asset : assets) {
+    annual_cost_usd += annual_cost_usd_per_year(asset);
+  }
+  return annual_cost_usd / (annual_energy_kwh / kKwhPerMwh);
+}
+
 }  // namespace stargate

@@ -10,7 +10,6 @@
 namespace stargate {
 namespace {
 
-constexpr int kMonthsPerYear = 12;
 constexpr int kMonthsPerQuarter = 3;
 constexpr int kQuartersPerYear = 4;
 constexpr int kEarliestYear = 1900;
@@ -56,25 +55,6 @@ std::string quarter_label(LocalTime time) {
   const CivilTime civil = civil_from_local(time);
   return std::to_string(civil.year) + "-Q" +
          std::to_string((civil.month - 1) / kMonthsPerQuarter + 1);
-}
-
-LocalTime add_calendar_months(LocalTime time, int months) {
-  CivilTime civil = civil_from_local(time);
-  const int month_index = civil.year * kMonthsPerYear + (civil.month - 1) + months;
-  // Floor division so that negative offsets land in the right year.
-  int year = month_index / kMonthsPerYear;
-  int month0 = month_index % kMonthsPerYear;
-  if (month0 < 0) {
-    month0 += kMonthsPerYear;
-    --year;
-  }
-  civil.year = year;
-  civil.month = month0 + 1;
-  const int last_day = days_in_month(civil.year, civil.month);
-  if (civil.day > last_day) {
-    civil.day = last_day;
-  }
-  return local_from_civil(civil);
 }
 
 LocalTime add_years(LocalTime time, double years) {

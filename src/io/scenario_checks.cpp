@@ -6,6 +6,7 @@
 #include <optional>
 #include <stdexcept>
 
+#include "stargate/core/finance_window.hpp"
 #include "stargate/core/units.hpp"
 
 namespace stargate {
@@ -119,6 +120,31 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   if (file_prices && scenario.market.price_file.empty()) {
     problems.push_back(Diagnostic{where("grid.market.prices"), "grid.market.price_file",
                                   "missing required field 'price_file' for file prices"});
+  }
+  // Funding must fall inside the finance window (stargate/core/finance_window.hpp).
+  const LocalTime finance_end = finance_window(scenario, grid.start()).end;
+  const auto check_in_window = [&](const std::string& path, LocalTime date) {
+    if (date >= finance_end) {
+      problems.push_back(Diagnostic{
+          where(path), path,
+          fmt::format("expected a date before the end of the analysis ({}), got {} (the analysis "
+                      "runs finance.analysis_years from the first construction spend)",
+                      format_date(finance_end), format_date(date))});
+    }
+  };
+  for (std::size_t i = 0; i < scenario.equity.size(); ++i) {
+    check_in_window(fmt::format("equity[{}].date", i), scenario.equity[i].date);
+  }
+  for (std::size_t i = 0; i < scenario.debt.size(); ++i) {
+    check_in_window(fmt::format("debt[{}].available_from", i), scenario.debt[i].available_from);
+  }
+  for (std::size_t i = 0; i < scenario.leases.size(); ++i) {
+    check_in_window(fmt::format("lease[{}].start", i), scenario.leases[i].start);
+  }
+  if (scenario.finance.revenue == RevenueModel::kLease && scenario.leases.empty()) {
+    problems.push_back(Diagnostic{where("finance.revenue"), "finance.revenue",
+                                  "revenue = \"lease\" needs at least one [[lease]] (who pays, "
+                                  "how much a year, from when)"});
   }
   for (std::size_t i = 0; i < scenario.solar.size(); ++i) {
     const auto& array = scenario.solar[i];

@@ -10,6 +10,7 @@
 #include <tuple>
 #include <vector>
 
+#include "io/document_binder.hpp"
 #include "io/file_text.hpp"
 #include "io/overrides.hpp"
 #include "io/scenario_checks.hpp"
@@ -170,11 +171,12 @@ FieldValue parse_value(const FieldSpec& spec, const toml::node& node) {
   return value;
 }
 
-/// Walks a parsed TOML tree against the schema, filling a Scenario and collecting diagnostics.
+/// Walks a parsed TOML tree against the schema, filling a document (a Scenario, a Programme) and
+/// collecting diagnostics.
 class Binder {
  public:
-  Binder(const Schema& schema, Scenario& scenario, std::string file)
-      : schema_(schema), scenario_(scenario), file_(std::move(file)) {}
+  Binder(const Schema& schema, void* document, SourceIndex& sources, std::string file)
+      : schema_(schema), document_(document), sources_(sources), file_(std::move(file)) {}
 
   void bind(const toml::table& root) {
     std::vector<std::string_view> top_level;
@@ -215,7 +217,7 @@ class Binder {
       return;
     }
     if (!spec.is_array) {
-      bind_fields(spec, toml::table{}, path, spec.section(scenario_), top);
+      bind_fields(spec, toml::table{}, path, spec.section(document_), top);
     }
   }
 
@@ -237,8 +239,8 @@ class Binder {
         const toml::table& entry = *(*entries)[i].as_table();
         const std::string entry_path = fmt::format("{}[{}]", path, i);
         const SourceLocation entry_location = location_of(entry.source(), file_);
-        scenario_.sources.record(entry_path, entry_location);
-        bind_fields(spec, entry, entry_path, spec.section(scenario_), entry_location);
+        sources_.record(entry_path, entry_location);
+        bind_fields(spec, entry, entry_path, spec.section(document_), entry_location);
         check_unique(spec, entry, entry_path, first_line_of_key);
       }
       return;
@@ -250,9 +252,9 @@ class Binder {
       return;
     }
     const SourceLocation table_location = location_of(table->source(), file_);
-    scenario_.sources.record(path, table_location);
+    sources_.record(path, table_location);
     bind_fields(
-        spec, *table, path, spec.section(scenario_),
+        spec, *table, path, spec.section(document_),
         table_location.line > 0 || table_location.command_line ? table_location : key_location);
   }
 
@@ -309,7 +311,7 @@ class Binder {
                                                                 : location_of(key.source(), file_);
       try {
         field->assign(section, parse_value(*field, node));
-        scenario_.sources.record(field_path, where);
+        sources_.record(field_path, where);
       } catch (const ValueProblem& problem) {
         report(where, field_path, problem.message);
       }
@@ -347,10 +349,13 @@ class Binder {
   }
 
   const Schema& schema_;
-  Scenario& scenario_;
+  void* document_;
+  SourceIndex& sources_;
   std::string file_;
   std::vector<Diagnostic> diagnostics_;
 };
+
+}  // namespace
 
 void sort_by_location(std::vector<Diagnostic>& diagnostics) {
   std::stable_sort(
@@ -362,13 +367,9 @@ void sort_by_location(std::vector<Diagnostic>& diagnostics) {
       });
 }
 
-}  // namespace
-
-Scenario load_scenario_text(std::string_view text, const std::string& source_name,
-                            std::span<const std::string> overrides) {
-  toml::table root;
+toml::table parse_toml_document(std::string_view text, const std::string& source_name) {
   try {
-    root = toml::parse(text, std::string_view(source_name));
+    return toml::parse(text, std::string_view(source_name));
   } catch (const toml::parse_error& error) {
     // toml++ reports a string left open at the end of its line as a control character.
     const bool open_string = error.description().find("control characters") != std::string::npos;
@@ -376,14 +377,25 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
                                 fmt::format("invalid TOML: {}{}", error.description(),
                                             open_string ? " (is a closing quote missing?)" : "")});
   }
+}
+
+std::vector<Diagnostic> bind_document(const Schema& schema, const toml::table& root, void* document,
+                                      SourceIndex& sources, const std::string& source_name) {
+  Binder binder(schema, document, sources, source_name);
+  binder.bind(root);
+  return binder.take_diagnostics();
+}
+
+Scenario load_scenario_text(std::string_view text, const std::string& source_name,
+                            std::span<const std::string> overrides) {
+  toml::table root = parse_toml_document(text, source_name);
   for (const auto& assignment : overrides) {
     apply_override(root, assignment);
   }
   Scenario scenario;
   scenario.source_file = source_name;
-  Binder binder(scenario_schema(), scenario, source_name);
-  binder.bind(root);
-  std::vector<Diagnostic> diagnostics = binder.take_diagnostics();
+  std::vector<Diagnostic> diagnostics =
+      bind_document(scenario_schema(), root, &scenario, scenario.sources, source_name);
   if (diagnostics.empty()) {
     diagnostics = check_scenario(scenario);
   }

@@ -2,6 +2,7 @@
 // Part of the scenario schema: see src/io/scenario_schema.cpp and include/stargate/io/schema.hpp.
 
 #include "io/schema_tables.hpp"
+#include "stargate/core/programme.hpp"
 
 namespace stargate::schema_tables {
 namespace {
@@ -84,12 +85,53 @@ TableSpec finance_table() {
              {.kind = ValueKind::kBool,
               .default_toml = "true",
               .description = "Funding counts committed and drawn equity only (not announced)."})
+      .field("revenue", &FinanceSection::revenue,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"gpu-hours\"",
+              .choices = {"gpu-hours", "lease"},
+              .description = "Revenue of the campus: GPU-hours delivered x gpu_hour_price, or the "
+                             "[[lease]] payments of a tenant (NPV, IRR and payback use it)."})
+      .field("tenant_buys_gpus", &FinanceSection::tenant_buys_gpus,
+             {.kind = ValueKind::kBool,
+              .default_toml = "false",
+              .description = "The tenant owns the GPUs (Oracle at Abilene): their capex and "
+                             "replacements are not the campus's."})
+      .field("building_fixed_om", &FinanceSection::building_fixed_om_fraction_per_yr,
+             rate("\"1.5 %\"",
+                  "Fixed O&M of buildings per year, as a share of their capex (assumed, L: "
+                  "facility maintenance ~1-2 % of construction cost a year)."))
+      .field("gpu_fixed_om", &FinanceSection::gpu_fixed_om_fraction_per_yr,
+             rate("\"0 %\"",
+                  "Fixed O&M of GPUs per year, as a share of their capex (support beyond "
+                  "the replacement cycle; not in FACTS.md, so 0)."))
+      .field("solar_fixed_om", &FinanceSection::solar_fixed_om_usd_per_kw_yr,
+             cost(UnitKind::kCapacityCharge, "\"22 $/kW-yr\"",
+                  "Fixed O&M of utility PV per kW AC (NREL ATB 2024, utility-scale PV, "
+                  "moderate: ~22 $/kW-yr; no variable O&M)."))
+      .field("wind_fixed_om", &FinanceSection::wind_fixed_om_usd_per_kw_yr,
+             cost(UnitKind::kCapacityCharge, "\"43 $/kW-yr\"",
+                  "Fixed O&M of onshore wind (NREL ATB 2024, land-based wind, moderate: "
+                  "~43 $/kW-yr; no variable O&M)."))
+      .field("battery_fixed_om", &FinanceSection::battery_fixed_om_fraction_per_yr,
+             rate("\"2.5 %\"",
+                  "Fixed O&M of batteries per year, as a share of their capex (NREL ATB 2024, "
+                  "utility-scale battery storage: 2.5 % of capex a year)."))
+      .field("gas_fixed_om", &FinanceSection::gas_fixed_om_usd_per_kw_yr,
+             cost(UnitKind::kCapacityCharge, "\"16 $/kW-yr\"",
+                  "Fixed O&M of the gas plant (EIA, Capital Cost and Performance "
+                  "Characteristics, 2020: aeroderivative CT ~16 $/kW-yr); its variable O&M is "
+                  "[[gas]] vom."))
       .build();
 }
 
-TableSpec equity_table() {
-  return TableDeclaration<EquitySection>("equity", "One partner's equity commitment.",
-                                         &Scenario::equity, "partner")
+namespace {
+
+// [[equity]] and [[debt]] are declared once for both documents that hold them: a scenario (the
+// campus's own funding) and a programme (partners' funding of several campuses).
+template <class Document>
+TableSpec equity_table_of(std::vector<EquitySection> Document::*member) {
+  return TableDeclaration<EquitySection, Document>("equity", "One partner's equity commitment.",
+                                                   member, "partner")
       .field("partner", &EquitySection::partner,
              {.kind = ValueKind::kText, .description = "Who commits the money."})
       .field("amount", &EquitySection::amount_usd,
@@ -104,9 +146,10 @@ TableSpec equity_table() {
       .build();
 }
 
-TableSpec debt_table() {
-  return TableDeclaration<DebtSection>("debt", "One debt facility, drawn after the equity.",
-                                       &Scenario::debt, "lender")
+template <class Document>
+TableSpec debt_table_of(std::vector<DebtSection> Document::*member) {
+  return TableDeclaration<DebtSection, Document>(
+             "debt", "One debt facility, drawn after the equity.", member, "lender")
       .field("lender", &DebtSection::lender,
              {.kind = ValueKind::kText, .description = "Name of the lender or bank group."})
       .field("amount", &DebtSection::amount_usd, cost(UnitKind::kMoney, nullptr, "Facility size."))
@@ -124,6 +167,21 @@ TableSpec debt_table() {
       .field("available_from", &DebtSection::available_from,
              {.kind = ValueKind::kDate, .description = "First date it can be drawn."})
       .build();
+}
+
+}  // namespace
+
+TableSpec equity_table() {
+  return equity_table_of(&Scenario::equity);
+}
+TableSpec debt_table() {
+  return debt_table_of(&Scenario::debt);
+}
+TableSpec programme_equity_table() {
+  return equity_table_of(&Programme::equity);
+}
+TableSpec programme_debt_table() {
+  return debt_table_of(&Programme::debt);
 }
 
 TableSpec lease_table() {

@@ -28,4 +28,11 @@ namespace stargate::schema_tables {
 [[nodiscard]] TableSpec debt_table();
 [[nodiscard]] TableSpec lease_table();
 
+// The programme file (src/io/schema_programme_tables.cpp; [[equity]] and [[debt]] share their
+// declarations with the scenario's in src/io/schema_finance_tables.cpp).
+[[nodiscard]] TableSpec programme_table();
+[[nodiscard]] TableSpec campus_table();
+[[nodiscard]] TableSpec programme_equity_table();
+[[nodiscard]] TableSpec programme_debt_table();
+
 }  // namespace stargate::schema_tables

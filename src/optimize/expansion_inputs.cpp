@@ -86,7 +86,8 @@ void add_solar_candidates(const Scenario& scenario, const TimeGrid& grid, Expans
     // Capital cost is per kW AC: per kW DC it is divided by the DC/AC ratio.
     candidate.capacity = chosen(
         o.solar_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                           f.solar_cost_usd_per_kw / design.dc_ac_ratio, 0.0));
+                                           f.solar_cost_usd_per_kw / design.dc_ac_ratio,
+                                           f.solar_fixed_om_usd_per_kw_yr / design.dc_ac_ratio));
     in.problem.solar.push_back(std::move(candidate));
     in.solar_designs.push_back(design);
   }
@@ -122,7 +123,7 @@ void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, Expansi
                    [&](double v) { return v / rated_kw; });
     candidate.capacity =
         chosen(o.wind_max_kw,
-               annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.wind_cost_usd_per_kw, 0.0));
+               annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.wind_cost_usd_per_kw, f.wind_fixed_om_usd_per_kw_yr));
     in.problem.wind.push_back(std::move(candidate));
     in.wind_designs.push_back(design);
     in.wind_turbine_kw.push_back(rated_kw);
@@ -227,10 +228,14 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
     battery->available.clear();
     battery->power_mw =
         chosen(o.battery_power_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                          o.battery_power_cost_usd_per_kw, 0.0));
+                                                          o.battery_power_cost_usd_per_kw,
+                                                  f.battery_fixed_om_fraction_per_yr *
+                                                      o.battery_power_cost_usd_per_kw));
     battery->energy_mwh = chosen(o.battery_energy_max_kwh,
                                  annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                    f.battery_cost_usd_per_mwh / kKwhPerMwh, 0.0));
+                                                    f.battery_cost_usd_per_mwh / kKwhPerMwh,
+                                  f.battery_fixed_om_fraction_per_yr * f.battery_cost_usd_per_mwh /
+                                      kKwhPerMwh));
     p.battery = battery;
   }
   if (o.gas_max_kw > 0.0) {
@@ -248,7 +253,7 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
     }
     gas->available.clear();
     gas->capacity_mw = chosen(o.gas_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                               f.gas_cost_usd_per_kw, 0.0));
+                                                               f.gas_cost_usd_per_kw, f.gas_fixed_om_usd_per_kw_yr));
     p.gas = gas;
   }
   p.grid.import_mw =

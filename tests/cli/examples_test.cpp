@@ -1,6 +1,8 @@
 // Every scenario in examples/ validates and runs, and its time series keeps the invariants:
 // the energy balance at every step, no negative flows, a battery never charging and
-// discharging in the same step. Examples that read ../shared/data skip when it is absent.
+// discharging in the same step. Examples that read ../shared/data skip when it is absent. A
+// programme file (with a [programme] table) runs through `stargate programme` instead; its campus
+// files live in examples/programme/ and run as part of it.
 #include <gtest/gtest.h>
 
 #include <cmath>
@@ -49,6 +51,21 @@ TEST_P(Example, RunsAndKeepsTheInvariants) {
   const fs::path dir = fs::path(::testing::TempDir()) / ("stargate_example_" + GetParam());
   fs::remove_all(dir);
   fs::create_directories(dir / "capture");
+  if (read_file(source_dir() / file).find("\n[programme]") != std::string::npos) {
+    // A programme file (docs/programme.md): validate it, run it, check its outputs exist.
+    const CommandResult check =
+        run_stargate({"validate", file.string()}, source_dir(), dir / "capture");
+    ASSERT_EQ(check.exit_code, 0) << check.err;
+    const CommandResult programme =
+        run_stargate({"programme", file.string(), "--out", (dir / "out").string()}, source_dir(),
+                     dir / "capture");
+    ASSERT_EQ(programme.exit_code, 0) << programme.err;
+    EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
+    EXPECT_GT(split_lines(read_file(dir / "out" / "cashflow.csv")).size(), 1U);
+    EXPECT_TRUE(fs::exists(dir / "out" / "sites"));
+    fs::remove_all(dir);
+    return;
+  }
   const CommandResult validate =
       run_stargate({"validate", file.string()}, source_dir(), dir / "capture");
   ASSERT_EQ(validate.exit_code, 0) << validate.err;

@@ -220,6 +220,9 @@ struct MarketSection {
   CarbonFileUnit carbon_unit = CarbonFileUnit::kLbPerKwh;
 };
 
+/// Where a campus's revenue comes from ([finance] revenue = ...).
+enum class RevenueModel { kGpuHours, kLease };  ///< "gpu-hours", "lease"
+
 /// [finance]: capital costs, costs of capital, prices and the analysis horizon (docs/finance.md).
 struct FinanceSection {
   std::int64_t analysis_years = 15;
@@ -237,6 +240,15 @@ struct FinanceSection {
   double energy_life_years = 25.0;
   double gpu_hour_price_usd = 5.0;  ///< revenue per GPU-hour delivered
   bool count_only_committed = true;
+  // Fixed O&M per year (NREL ATB 2024 / EIA 2020; sources in src/io/schema_finance_tables.cpp).
+  double building_fixed_om_fraction_per_yr = 0.015;  ///< of building capex
+  double gpu_fixed_om_fraction_per_yr = 0.0;         ///< of GPU capex
+  double solar_fixed_om_usd_per_kw_yr = 22.0;        ///< per kW AC
+  double wind_fixed_om_usd_per_kw_yr = 43.0;
+  double battery_fixed_om_fraction_per_yr = 0.025;  ///< of battery capex
+  double gas_fixed_om_usd_per_kw_yr = 16.0;
+  RevenueModel revenue = RevenueModel::kGpuHours;
+  bool tenant_buys_gpus = false;  ///< GPUs are the tenant's: not in the campus's capex
 };
 
 /// Status of an equity commitment.

@@ -46,6 +46,9 @@ struct RunLength {
 [[nodiscard]] LocalTime local_from_civil(const CivilTime& civil);
 /// The same date and time `years` calendar years later (29 February maps to 28 February).
 [[nodiscard]] LocalTime add_calendar_years(LocalTime time, int years);
+/// The same day and time `months` calendar months later (or earlier when negative); a day past the
+/// end of the target month is clamped to its last day (31 March - 1 month = 28/29 February).
+[[nodiscard]] LocalTime add_calendar_months(LocalTime time, int months);
 /// "2026-01-01T00:15:00-06:00" for a local time at the given UTC offset.
 [[nodiscard]] std::string format_iso8601(LocalTime time, std::int64_t utc_offset_s);
 /// "2026-01-01".

@@ -94,6 +94,16 @@ struct FundingTable {
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }
 };
 
+/// Lease payments accrued from the lease's start to `until` (amount per year x years in force, the
+/// term capping it): 1 $B/yr from 2026-01-01 for 15 years accrues 0.25 $B by 2026-04-01 (90 of
+/// 365 days: 0.2466 $B) and 15 $B in all. The revenue of a leased campus, and a funding source.
+[[nodiscard]] double lease_income_to_usd(const LeaseIncome& lease, LocalTime until);
+
+/// Lease payments of every lease falling in each quarter of `cash_flows` (one value per quarter):
+/// the revenue column of a campus whose income is a lease ([finance] revenue = "lease").
+[[nodiscard]] std::vector<double> lease_income_by_quarter(const std::vector<LeaseIncome>& leases,
+                                                          const CashFlowTable& cash_flows);
+
 /// Throws std::invalid_argument naming the source and field for a negative or non-finite amount,
 /// a rate at or below -100 %, a non-positive tenor or lease term, or a date at or after
 /// `horizon_end`.

@@ -83,4 +83,12 @@ struct LevelisedCostInputs {
 /// Levelised cost of energy in USD/MWh from the annual energy in kWh (> 0).
 [[nodiscard]] double lcoe_usd_per_mwh(const LevelisedCostInputs& inputs, double annual_energy_kwh);
 
+/// Levelised cost of energy of several assets producing together (each with its own cost of
+/// capital and life): the sum of their annual costs over the annual energy in kWh (> 0), in
+/// USD/MWh. Worked number (tested): 100 M$ of solar (7 %, 25 y, 2.2 M$/yr O&M) and 50 M$ of gas
+/// (7 %, 25 y, 0.8 M$/yr O&M, 3 M$/yr fuel) making 400 GWh/yr: (8.581 + 2.2 + 4.290 + 0.8 + 3)
+/// M$ / 400,000 MWh = 47.18 $/MWh.
+[[nodiscard]] double lcoe_usd_per_mwh(std::span<const LevelisedCostInputs> assets,
+                                      double annual_energy_kwh);
+
 }  // namespace stargate

@@ -32,9 +32,7 @@ void validate_quarter_horizon(const QuarterHorizon& horizon);
 /// "2026-Q3" for any time inside that quarter.
 [[nodiscard]] std::string quarter_label(LocalTime time);
 
-/// The same day and time `months` calendar months later (or earlier when negative); a day past the
-/// end of the target month is clamped to its last day (31 March - 1 month = 28/29 February).
-[[nodiscard]] LocalTime add_calendar_months(LocalTime time, int months);
+// add_calendar_months(time, months) is in stargate/core/time_grid.hpp.
 
 /// Adds a possibly fractional number of years: whole years as calendar years (so five years after
 /// 2026-01-01 is 2031-01-01), the fraction as fraction * 365 days.

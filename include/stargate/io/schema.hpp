@@ -77,8 +77,9 @@ struct TableSpec {
   std::string description;
   std::string unique_key;  ///< for arrays: a field whose values must be distinct ("name")
   std::vector<FieldSpec> fields;
-  /// Returns the section object to fill (for arrays: appends a new element).
-  std::function<void*(Scenario&)> section;
+  /// Returns the section object of the document (a Scenario, a Programme) to fill (for arrays:
+  /// appends a new element).
+  std::function<void*(void* document)> section;
 
   [[nodiscard]] const FieldSpec* find_field(std::string_view key) const;
 };
@@ -112,28 +113,33 @@ void assign_member(Member& member, const FieldValue& value) {
 
 }  // namespace schema_detail
 
-/// Builds a TableSpec for the section type `Section`.
-template <class Section>
+/// Builds a TableSpec for the section type `Section` of a `Document` (a Scenario, or another
+/// file type such as the Programme of stargate/core/programme.hpp).
+template <class Section, class Document = Scenario>
 class TableDeclaration {
  public:
-  TableDeclaration(std::string name, std::string description, Section Scenario::*section)
+  TableDeclaration(std::string name, std::string description, Section Document::*section)
       : spec_{std::move(name),
               false,
               false,
               std::move(description),
               {},
               {},
-              [section](Scenario& s) -> void* { return &(s.*section); }} {}
+              [section](void* document) -> void* {
+                return &(static_cast<Document*>(document)->*section);
+              }} {}
 
   TableDeclaration(std::string name, std::string description,
-                   std::vector<Section> Scenario::*sections, std::string unique_key)
+                   std::vector<Section> Document::*sections, std::string unique_key)
       : spec_{std::move(name),
               true,
               false,
               std::move(description),
               std::move(unique_key),
               {},
-              [sections](Scenario& s) -> void* { return &(s.*sections).emplace_back(); }} {}
+              [sections](void* document) -> void* {
+                return &(static_cast<Document*>(document)->*sections).emplace_back();
+              }} {}
 
   TableDeclaration& required() {
     spec_.required = true;

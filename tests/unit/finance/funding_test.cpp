@@ -1,4 +1,5 @@
 #include "stargate/finance/funding.hpp"
+#include "stargate/finance/money_math.hpp"
 
 #include <gtest/gtest.h>
 
@@ -194,6 +195,35 @@ TEST(Funding, BadParametersThrow) {
   EXPECT_THROW((void)assess_funding(build, plan), std::invalid_argument);
   plan.leases = {LeaseIncome{"Oracle", 1e9, date(2030, 1, 1), 15.0}};
   EXPECT_THROW((void)assess_funding(build, plan), std::invalid_argument);
+}
+
+TEST(Funding, LeaseIncomeByQuarterAndItsNpvByHand) {
+  // A tenant pays 1 $B a year from 2026-01-01 for 15 years (to 2041-01-01: 5,479 days with four
+  // leap days, so 5479 / 365 = 15.0110 $B in all at 1 $B per 365 days). Quarter 1 (90 days):
+  // 0.246575 $B; quarter 2 (91 days): 0.249315 $B. The NPV at 7.5 % of the quarterly stream
+  // (value k at k / 4 years), summed by hand over the real quarter lengths, is 9.242016 $B; a level
+  // 0.25 $B a quarter would give 0.25 (1 - v^60) / (1 - v) = 9.237151 $B, v = 1.075^-0.25.
+  const QuarterHorizon horizon{2026, 1, 64};
+  const CashFlowTable table = make_cash_flow_table(horizon);
+  const std::vector<LeaseIncome> leases = {{"tenant", 1e9, date(2026, 1, 1), 15.0}};
+  const std::vector<double> income = lease_income_by_quarter(leases, table);
+  ASSERT_EQ(income.size(), 64U);
+  EXPECT_NEAR(income[0], 1e9 * 90.0 / 365.0, 1e-3);
+  EXPECT_NEAR(income[1], 1e9 * 91.0 / 365.0, 1e-3);
+  double total = 0.0;
+  for (const double v : income) {
+    total += v;
+  }
+  EXPECT_NEAR(total, 1e9 * 5479.0 / 365.0, 1e-2);
+  EXPECT_DOUBLE_EQ(income[60], 0.0);  // the lease has ended
+  EXPECT_NEAR(npv(0.075, income, 0.25), 9.242016054e9, 1e3);
+  const double v = std::pow(1.075, -0.25);
+  EXPECT_NEAR(npv(0.075, income, 0.25), 0.25e9 * (1.0 - std::pow(v, 60)) / (1.0 - v),
+              0.001e9 * 9.3);
+  // Accrual to a date: a quarter in, 90 days' worth; never beyond the term.
+  EXPECT_NEAR(lease_income_to_usd(leases[0], date(2026, 4, 1)), 1e9 * 90.0 / 365.0, 1e-3);
+  EXPECT_NEAR(lease_income_to_usd(leases[0], date(2050, 1, 1)), total, 1e-2);
+  EXPECT_DOUBLE_EQ(lease_income_to_usd(leases[0], date(2025, 1, 1)), 0.0);
 }
 
 }  // namespace

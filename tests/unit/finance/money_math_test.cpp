@@ -143,5 +143,21 @@ TEST(Lcoe, BadParametersThrow) {
   EXPECT_THROW((void)lcoe_usd_per_mwh(inputs, 1e6), std::invalid_argument);
 }
 
+TEST(MoneyMath, LcoeOfSeveralAssetsByHand) {
+  // 100 M$ of solar (7 %, 25 y, 2.2 M$/yr fixed O&M) and 50 M$ of gas (7 %, 25 y, 0.8 M$/yr fixed
+  // O&M, 3 M$/yr fuel) making 400 GWh a year. CRF(7 %, 25 y) = 0.0858105: annual costs 8.58105 +
+  // 2.2 + 4.29053 + 0.8 + 3 = 18.87158 M$, over 400,000 MWh = 47.1789 $/MWh.
+  const std::vector<LevelisedCostInputs> assets = {
+      {100e6, 0.07, 25.0, 2.2e6, 0.0},
+      {50e6, 0.07, 25.0, 0.8e6, 3e6},
+  };
+  EXPECT_NEAR(capital_recovery_factor(0.07, 25.0), 0.0858105, 1e-7);
+  EXPECT_NEAR(lcoe_usd_per_mwh(assets, 400e6), 47.17894, 1e-4);
+  // One asset alone agrees with the single-asset form.
+  EXPECT_DOUBLE_EQ(lcoe_usd_per_mwh(std::vector<LevelisedCostInputs>{assets[0]}, 400e6),
+                   lcoe_usd_per_mwh(assets[0], 400e6));
+  EXPECT_THROW((void)lcoe_usd_per_mwh(assets, 0.0), std::invalid_argument);
+}
+
 }  // namespace
 }  // namespace stargate

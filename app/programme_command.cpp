@@ -1,0 +1,59 @@
+#include "programme_command.hpp"
+
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <iostream>
+
+#include "stargate/core/units.hpp"
+#include "stargate/io/programme_loader.hpp"
+#include "stargate/report/programme_writers.hpp"
+#include "stargate/sim/programme_finance.hpp"
+
+namespace stargate {
+
+ProgrammeCommand::ProgrammeCommand(CLI::App& app)
+    : command_(app.add_subcommand(
+          "programme",
+          "Simulate every campus of a programme file, add up costs and funding, give a verdict")) {
+  command_->add_option("FILE", file_, "Programme file (TOML): [programme], [[campus]], funding")
+      ->required();
+  command_->add_option("--out,-o", out_dir_,
+                       "Output folder for summary.json, cashflow.csv and sites/ (default: "
+                       "out/<file stem>)");
+}
+
+int ProgrammeCommand::run() const {
+  const LoadedProgramme loaded = load_programme(file_);
+  const std::filesystem::path out_dir =
+      out_dir_.empty() ? std::filesystem::path("out") / std::filesystem::path(file_).stem()
+                       : std::filesystem::path(out_dir_);
+  const ProgrammeOutcome outcome =
+      run_programme(loaded.programme, loaded.sites, loaded.window,
+                    [](std::size_t done, std::size_t total, const std::string& name) {
+                      std::cerr << fmt::format("simulated {} ({}/{})\n", name, done, total);
+                    });
+  write_programme_outputs(loaded.programme, outcome, out_dir);
+  write_programme_console_summary(loaded.programme, outcome, std::cout);
+  std::cout << fmt::format("\nWrote {}, {} and {}/\n", (out_dir / "summary.json").string(),
+                           (out_dir / "cashflow.csv").string(), (out_dir / "sites").string());
+  return 0;
+}
+
+int validate_programme(const std::string& file) {
+  const LoadedProgramme loaded = load_programme(file);
+  double it_kw = 0.0;
+  for (const Scenario& site : loaded.sites) {
+    for (const BuildingSection& building : site.buildings) {
+      it_kw += building.it_capacity_kw;
+    }
+  }
+  std::cout << fmt::format("{}: ok: programme \"{}\", {} campus{}, {} of IT, {} quarters from {}\n",
+                           file, loaded.programme.programme.name, loaded.sites.size(),
+                           loaded.sites.size() == 1 ? "" : "es",
+                           format_quantity(it_kw, UnitKind::kPower), loaded.window.quarters,
+                           format_date(loaded.window.start));
+  return 0;
+}
+
+}  // namespace stargate

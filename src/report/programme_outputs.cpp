@@ -1,0 +1,151 @@
+#include <fmt/format.h>
+
+#include <cctype>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <stdexcept>
+
+#include "stargate/core/units.hpp"
+#include "stargate/finance/quarters.hpp"
+#include "stargate/report/programme_writers.hpp"
+#include "stargate/report/writers.hpp"
+#include "stargate/version.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kUsdPerBillion = 1e9;
+constexpr double kPercentPerFraction = 100.0;
+
+nlohmann::ordered_json kpi_groups(const std::vector<Kpi>& kpis) {
+  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
+  for (const Kpi& kpi : kpis) {
+    groups[kpi.group][kpi.key] = kpi.value;
+  }
+  return groups;
+}
+
+double kpi_or_zero(const Results& results, std::string_view key) {
+  try {
+    return results.kpi(key);
+  } catch (const std::out_of_range&) {
+    return 0.0;
+  }
+}
+
+}  // namespace
+
+std::string site_folder_name(const std::string& campus_name) {
+  std::string name;
+  for (const char c : campus_name) {
+    const auto u = static_cast<unsigned char>(c);
+    if (std::isalnum(u) != 0) {
+      name += static_cast<char>(std::tolower(u));
+    } else if (!name.empty() && name.back() != '-') {
+      name += '-';
+    }
+  }
+  while (!name.empty() && name.back() == '-') {
+    name.pop_back();
+  }
+  return name.empty() ? std::string("campus") : name;
+}
+
+void write_programme_summary_json(const Programme& programme, const ProgrammeOutcome& outcome,
+                                  std::ostream& out) {
+  nlohmann::ordered_json summary;
+  summary["format"] = "stargate-programme-summary";
+  summary["format_version"] = 1;
+  summary["stargate_version"] = kVersion;
+  const auto& runs_out = outcome.funding.money_runs_out;
+  summary["programme"] = {
+      {"name", programme.programme.name},
+      {"file", programme.source_file},
+      {"description", programme.programme.description},
+      {"window_start", format_date(outcome.window.start)},
+      {"window_end", format_date(outcome.window.end)},
+      {"quarters", outcome.window.quarters},
+      {"count_only_committed", programme.programme.count_only_committed},
+      {"money_runs_out", runs_out ? nlohmann::ordered_json(quarter_label(*runs_out))
+                                  : nlohmann::ordered_json(nullptr)},
+  };
+  summary["kpis"] = kpi_groups(outcome.kpis);
+  nlohmann::ordered_json sites = nlohmann::ordered_json::array();
+  for (std::size_t i = 0; i < outcome.sites.size(); ++i) {
+    const ProgrammeSite& site = outcome.sites[i];
+    const CampusEntry& entry = programme.campuses[i];
+    sites.push_back({
+        {"name", site.name},
+        {"file", entry.file},
+        {"start_shift_months", entry.start_shift_months},
+        {"output", "sites/" + site_folder_name(site.name)},
+        {"kpis", kpi_groups(site.results.kpis())},
+        {"findings", site.results.findings()},
+    });
+  }
+  summary["sites"] = sites;
+  summary["findings"] = outcome.findings;
+  out << summary.dump(2) << '\n';
+}
+
+void write_programme_console_summary(const Programme& programme, const ProgrammeOutcome& outcome,
+                                     std::ostream& out) {
+  out << fmt::format("Programme: {}\n", programme.programme.name);
+  out << fmt::format("  {:<28} {:>9} {:>11} {:>12} {:>10}\n", "campus", "IT MW", "capex $B",
+                     "cost $/GPU-h", "LCOE $/MWh");
+  for (const ProgrammeSite& site : outcome.sites) {
+    double it_kw = 0.0;
+    for (const BuildingSection& building : site.scenario->buildings) {
+      it_kw += building.it_capacity_kw;
+    }
+    out << fmt::format("  {:<28} {:>9.0f} {:>11.1f} {:>12.2f} {:>10.1f}\n", site.name,
+                       it_kw / kKwPerMw,
+                       kpi_or_zero(site.results, "capex_total_usd") / kUsdPerBillion,
+                       kpi_or_zero(site.results, "cost_per_gpu_hour_usd_per_gpu_h"),
+                       kpi_or_zero(site.results, "lcoe_on_site_usd_per_mwh"));
+  }
+  for (const Kpi& kpi : outcome.kpis) {
+    std::string shown;
+    if (kpi.unit == "USD" || kpi.unit == "USD/yr") {
+      shown =
+          fmt::format("{:.2f} $B{}", kpi.value / kUsdPerBillion, kpi.unit == "USD" ? "" : "/yr");
+    } else if (kpi.unit == "fraction") {
+      shown = fmt::format("{:.1f} %", kpi.value * kPercentPerFraction);
+    } else {
+      shown = fmt::format("{:.6g} {}", kpi.value, kpi.unit);
+    }
+    out << fmt::format("  {:<60} {:>16}\n", kpi.description, shown);
+  }
+  for (const std::string& finding : outcome.findings) {
+    out << "  " << finding << '\n';
+  }
+}
+
+void write_programme_outputs(const Programme& programme, const ProgrammeOutcome& outcome,
+                             const std::filesystem::path& directory) {
+  std::error_code error;
+  std::filesystem::create_directories(directory, error);
+  if (error) {
+    throw std::runtime_error(
+        fmt::format("cannot create the output folder {}: {}", directory.string(), error.message()));
+  }
+  const auto write = [&](const std::filesystem::path& path, auto&& writer) {
+    std::ofstream file(path, std::ios::binary);
+    if (file) {
+      writer(file);
+    }
+    if (!file) {
+      throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+    }
+  };
+  write(directory / "summary.json",
+        [&](std::ostream& out) { write_programme_summary_json(programme, outcome, out); });
+  write(directory / "cashflow.csv",
+        [&](std::ostream& out) { write_table_csv(outcome.cashflow_table, out); });
+  for (const ProgrammeSite& site : outcome.sites) {
+    write_run_outputs(*site.scenario, site.results,
+                      directory / "sites" / site_folder_name(site.name));
+  }
+}
+
+}  // namespace stargate

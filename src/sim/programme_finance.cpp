@@ -1,0 +1,161 @@
+#include "stargate/sim/programme_finance.hpp"
+
+#include <fmt/format.h>
+
+#include "stargate/core/units.hpp"
+#include "stargate/finance/money_math.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+
+namespace stargate {
+namespace {
+
+constexpr double kQuarterYears = 0.25;
+constexpr double kUsdPerBillion = 1e9;
+constexpr double kMwPerGw = 1000.0;
+
+FundingPlan programme_plan(const Programme& programme, const std::vector<ProgrammeSite>& sites) {
+  FundingPlan plan;
+  plan.count_only_committed = programme.programme.count_only_committed;
+  for (const ProgrammeSite& site : sites) {
+    const FundingPlan& own = site.finance.plan;
+    plan.equity.insert(plan.equity.end(), own.equity.begin(), own.equity.end());
+    plan.debt.insert(plan.debt.end(), own.debt.begin(), own.debt.end());
+    plan.leases.insert(plan.leases.end(), own.leases.begin(), own.leases.end());
+  }
+  for (const EquitySection& e : programme.equity) {
+    plan.equity.push_back(
+        EquityCommitment{e.partner, e.amount_usd, e.date, static_cast<CommitmentStatus>(e.status)});
+  }
+  for (const DebtSection& d : programme.debt) {
+    plan.debt.push_back(DebtFacility{d.lender, d.amount_usd, d.interest_rate,
+                                     d.tenor_s / kSecondsPerYear, d.available_from});
+  }
+  return plan;
+}
+
+double sum(const std::vector<double>& values) {
+  double total = 0.0;
+  for (const double v : values) {
+    total += v;
+  }
+  return total;
+}
+
+double site_kpi(const ProgrammeSite& site, std::string_view key) {
+  return site.results.kpi(key);
+}
+
+}  // namespace
+
+void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
+  const QuarterHorizon horizon{outcome.window.first_year, outcome.window.first_quarter,
+                               outcome.window.quarters};
+  CashFlowTable total = make_cash_flow_table(horizon);
+  double it_kw = 0.0;
+  double gpus = 0.0;
+  double capex_usd = 0.0;
+  double annualised_usd = 0.0;
+  double fixed_om_usd = 0.0;
+  double annual_cost_usd = 0.0;
+  double gpu_hours = 0.0;
+  for (const ProgrammeSite& site : outcome.sites) {
+    total = add_cash_flows(total, site.finance.cash_flows);
+    for (const BuildingSection& building : site.scenario->buildings) {
+      it_kw += building.it_capacity_kw;
+      gpus += static_cast<double>(building.gpus);
+    }
+    for (const CapitalAsset& asset : site.finance.assets) {
+      capex_usd += asset.capex_usd;
+    }
+    annualised_usd += site_kpi(site, "annualised_capital_cost_usd_per_yr");
+    fixed_om_usd += site_kpi(site, "fixed_om_usd_per_yr");
+    annual_cost_usd += site_kpi(site, "annual_cost_usd_per_yr");
+    gpu_hours += site_kpi(site, "gpu_hours_delivered_per_yr");
+  }
+  outcome.cash_flows = std::move(total);
+  outcome.plan = programme_plan(programme, outcome.sites);
+  outcome.funding = assess_funding(outcome.cash_flows, outcome.plan);
+
+  auto& kpis = outcome.kpis;
+  kpis.clear();
+  const auto add = [&](const char* group, const char* key, double value, const char* unit,
+                       const char* description) {
+    kpis.push_back(Kpi{group, key, value, unit, description});
+  };
+  add("programme", "sites", static_cast<double>(outcome.sites.size()), "", "Campuses");
+  add("programme", "it_capacity_mw", it_kw / kKwPerMw, "MW", "IT capacity");
+  add("programme", "gpus", gpus, "", "GPUs");
+  add("programme", "capex_total_usd", capex_usd, "USD", "Capital cost (first build)");
+  add("programme", "capex_in_window_usd", sum(outcome.cash_flows.capex_usd), "USD",
+      "Capital spent in the window, replacements included");
+  add("programme", "annualised_capital_cost_usd_per_yr", annualised_usd, "USD/yr",
+      "Annualised capital");
+  add("programme", "fixed_om_usd_per_yr", fixed_om_usd, "USD/yr", "Fixed O&M");
+  add("programme", "annual_cost_usd_per_yr", annual_cost_usd, "USD/yr",
+      "Annual cost: capital + fixed O&M + energy");
+  add("programme", "gpu_hours_delivered_per_yr", gpu_hours, "GPU-h/yr", "GPU-hours per year");
+  add("programme", "cost_per_gpu_hour_usd_per_gpu_h",
+      gpu_hours > 0.0 ? annual_cost_usd / gpu_hours : 0.0, "USD/GPU-h",
+      "Cost per GPU-hour delivered");
+  add("programme", "revenue_total_usd", sum(outcome.cash_flows.revenue_usd), "USD",
+      "Revenue over the window");
+  add("programme", "npv_usd",
+      npv(programme.programme.discount_rate, outcome.cash_flows.net_cash_flow_usd, kQuarterYears),
+      "USD", "NPV of the summed cash flows");
+  if (const auto rate = irr(outcome.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+    add("programme", "irr_fraction", *rate, "fraction", "IRR of the summed cash flows");
+  }
+  if (const auto payback =
+          simple_payback_years(outcome.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+    add("programme", "payback_years", *payback, "years", "Simple payback");
+  }
+  const FundingTable& funding = outcome.funding;
+  double programme_equity_usd = 0.0;
+  for (const EquitySection& e : programme.equity) {
+    programme_equity_usd += e.amount_usd;
+  }
+  add("funding", "programme_equity_listed_usd", programme_equity_usd, "USD",
+      "Partners' equity listed in the programme file (any status)");
+  add("funding", "funding_uses_usd", funding.total_uses_usd, "USD",
+      "Uses: capex and capitalised interest");
+  add("funding", "funding_sources_usd", funding.total_sources_usd, "USD", "Sources counted");
+  add("funding", "funding_coverage_fraction", funding.coverage_ratio, "fraction", "Sources / uses");
+  add("funding", "peak_funding_gap_usd", funding.peak_gap_usd, "USD", "Peak funding gap");
+
+  outcome.findings.clear();
+  outcome.findings.push_back(funding.verdict);
+  // The other counting rule, so that the summary answers both questions.
+  FundingPlan other = outcome.plan;
+  other.count_only_committed = !other.count_only_committed;
+  outcome.findings.push_back(std::string(other.count_only_committed
+                                             ? "counting committed and drawn money only: "
+                                             : "counting announced equity too: ") +
+                             assess_funding(outcome.cash_flows, other).verdict);
+  outcome.findings.push_back(fmt::format(
+      "{} campuses, {:.2f} GW of IT, {:.0f} GPUs; first build {:.1f} $B, {:.1f} $B of capital "
+      "spent from {} to {} (replacements included)",
+      outcome.sites.size(), it_kw / kKwPerMw / kMwPerGw, gpus, capex_usd / kUsdPerBillion,
+      sum(outcome.cash_flows.capex_usd) / kUsdPerBillion, format_date(outcome.window.start),
+      format_date(outcome.window.end)));
+  outcome.cashflow_table = cash_flow_table(outcome.cash_flows, outcome.funding);
+}
+
+ProgrammeOutcome run_programme(const Programme& programme, const std::vector<Scenario>& sites,
+                               const FinanceWindow& window, const SiteProgress& progress) {
+  ProgrammeOutcome outcome;
+  outcome.window = window;
+  for (std::size_t i = 0; i < sites.size(); ++i) {
+    const Scenario& scenario = sites[i];
+    Results results = simulate(scenario);
+    CampusFinance finance = campus_finance_on(scenario, results, window);
+    outcome.sites.push_back(ProgrammeSite{programme.campuses[i].name, &scenario, std::move(results),
+                                          std::move(finance)});
+    if (progress) {
+      progress(i + 1, sites.size(), programme.campuses[i].name);
+    }
+  }
+  assess_programme(programme, outcome);
+  return outcome;
+}
+
+}  // namespace stargate
