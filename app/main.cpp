@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "optimize_command.hpp"
 #include "programme_command.hpp"
 #include "progress_bar.hpp"
 #include "pv_command.hpp"
@@ -33,6 +34,7 @@ constexpr const char* kExamples = R"(Examples:
   stargate run examples/abilene.toml --set scenario.step=5min --set grid.price="38 $/MWh"
   stargate validate examples/abilene.toml
   stargate programme examples/stargate-programme.toml --out out/stargate
+  stargate optimize examples/abilene.toml --clean-share 0.9 --write-mps abilene.mps
   stargate pv --weather tmy.csv --array 1axis-backtrack --dc-capacity "100 MW" --out pv.csv
   stargate wind --resource site.srw --hub-height 90m --turbine nrel-atb-7mw-200 --out wind.csv
   stargate schema --markdown > docs/scenario.md
@@ -118,6 +120,7 @@ int main(int argc, char** argv) {
   stargate::PvCommand pv(app);
   stargate::WindCommand wind(app);
   stargate::ProgrammeCommand programme(app);
+  stargate::OptimizeCommand optimize(app);
   CLI::App* schema = app.add_subcommand("schema", "Print every scenario table and field");
   schema->add_flag("--markdown", args.markdown, "Print Markdown (the text of docs/scenario.md)");
 
@@ -143,6 +146,9 @@ int main(int argc, char** argv) {
     }
     if (programme.parsed()) {
       return programme.run();
+    }
+    if (optimize.parsed()) {
+      return optimize.run();
     }
     const auto& scenario_schema = stargate::scenario_schema();
     std::cout << (args.markdown ? stargate::schema_markdown(scenario_schema)

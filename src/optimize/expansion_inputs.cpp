@@ -121,9 +121,9 @@ void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, Expansi
     candidate.output_per_mw.resize(grid.size());
     std::transform(kw.begin(), kw.end(), candidate.output_per_mw.begin(),
                    [&](double v) { return v / rated_kw; });
-    candidate.capacity =
-        chosen(o.wind_max_kw,
-               annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.wind_cost_usd_per_kw, f.wind_fixed_om_usd_per_kw_yr));
+    candidate.capacity = chosen(
+        o.wind_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
+                                          f.wind_cost_usd_per_kw, f.wind_fixed_om_usd_per_kw_yr));
     in.problem.wind.push_back(std::move(candidate));
     in.wind_designs.push_back(design);
     in.wind_turbine_kw.push_back(rated_kw);
@@ -226,16 +226,15 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
           "default round trip, SOC limits and self-discharge");
     }
     battery->available.clear();
-    battery->power_mw =
-        chosen(o.battery_power_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                          o.battery_power_cost_usd_per_kw,
-                                                  f.battery_fixed_om_fraction_per_yr *
-                                                      o.battery_power_cost_usd_per_kw));
-    battery->energy_mwh = chosen(o.battery_energy_max_kwh,
-                                 annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                    f.battery_cost_usd_per_mwh / kKwhPerMwh,
-                                  f.battery_fixed_om_fraction_per_yr * f.battery_cost_usd_per_mwh /
-                                      kKwhPerMwh));
+    battery->power_mw = chosen(
+        o.battery_power_max_kw,
+        annual_cost_per_mw(f.energy_rate, f.energy_life_years, o.battery_power_cost_usd_per_kw,
+                           f.battery_fixed_om_fraction_per_yr * o.battery_power_cost_usd_per_kw));
+    battery->energy_mwh =
+        chosen(o.battery_energy_max_kwh,
+               annual_cost_per_mw(
+                   f.energy_rate, f.energy_life_years, f.battery_cost_usd_per_mwh / kKwhPerMwh,
+                   f.battery_fixed_om_fraction_per_yr * f.battery_cost_usd_per_mwh / kKwhPerMwh));
     p.battery = battery;
   }
   if (o.gas_max_kw > 0.0) {
@@ -252,8 +251,9 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
           "default heat rate, fuel price and VOM and no ramp limit");
     }
     gas->available.clear();
-    gas->capacity_mw = chosen(o.gas_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
-                                                               f.gas_cost_usd_per_kw, f.gas_fixed_om_usd_per_kw_yr));
+    gas->capacity_mw = chosen(
+        o.gas_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.gas_cost_usd_per_kw,
+                                         f.gas_fixed_om_usd_per_kw_yr));
     p.gas = gas;
   }
   p.grid.import_mw =

@@ -1,5 +1,6 @@
 #include "stargate/lp/clp_solver.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -77,9 +78,8 @@ TEST(ClpSolver, TimeLimitIsAnOutcome) {
   std::vector<int> column(kSize * kSize);
   for (int i = 0; i < kSize; ++i) {
     for (int j = 0; j < kSize; ++j) {
-      column[i * kSize + j] =
-          model.add_column("x" + std::to_string(i) + "_" + std::to_string(j), 0.0, kInfinity,
-                           static_cast<double>((i * 7919 + j * 104729) % 1000));
+      column[i * kSize + j] = model.add_column(fmt::format("x{}_{}", i, j), 0.0, kInfinity,
+                                               static_cast<double>((i * 7919 + j * 104729) % 1000));
     }
   }
   std::vector<Term> terms;
@@ -88,12 +88,12 @@ TEST(ClpSolver, TimeLimitIsAnOutcome) {
     for (int j = 0; j < kSize; ++j) {
       terms.push_back({column[i * kSize + j], 1.0});
     }
-    model.add_row("row" + std::to_string(i), 1.0, 1.0, terms);
+    model.add_row(fmt::format("row{}", i), 1.0, 1.0, terms);
     terms.clear();
     for (int j = 0; j < kSize; ++j) {
       terms.push_back({column[j * kSize + i], 1.0});
     }
-    model.add_row("col" + std::to_string(i), 1.0, 1.0, terms);
+    model.add_row(fmt::format("col{}", i), 1.0, 1.0, terms);
   }
   SolveOptions options;
   options.time_limit_s = 0.0;

@@ -1,5 +1,6 @@
 #include "stargate/lp/mps_writer.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -62,14 +63,12 @@ Model random_model(unsigned seed) {
     point[j] = 5.0 * unit(random);
     const double cost = unit(random);
     switch (j % 4) {
-      case 0:
-        model.add_column("c" + std::to_string(j), point[j] - 3.0, point[j] + 3.0, cost);
-        break;
-      case 1: model.add_column("c" + std::to_string(j), -10.0, 10.0, cost); break;
+      case 0: model.add_column(fmt::format("c{}", j), point[j] - 3.0, point[j] + 3.0, cost); break;
+      case 1: model.add_column(fmt::format("c{}", j), -10.0, 10.0, cost); break;
       case 2:
-        model.add_column("c" + std::to_string(j), point[j], point[j], cost);  // fixed
+        model.add_column(fmt::format("c{}", j), point[j], point[j], cost);  // fixed
         break;
-      default: model.add_column("c" + std::to_string(j), -kInfinity, kInfinity, 0.0);  // free
+      default: model.add_column(fmt::format("c{}", j), -kInfinity, kInfinity, 0.0);  // free
     }
   }
   std::vector<Term> terms;
@@ -83,7 +82,7 @@ Model random_model(unsigned seed) {
         activity += a * point[j];
       }
     }
-    const std::string name = "r" + std::to_string(i);
+    const std::string name = fmt::format("r{}", i);
     switch (i % 4) {
       case 0: model.add_row(name, activity, activity, terms); break;
       case 1: model.add_row(name, -kInfinity, activity + 1.0, terms); break;
