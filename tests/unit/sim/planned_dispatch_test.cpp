@@ -145,7 +145,7 @@ TEST(DispatchPlanner, RulesWithAHighChargeThresholdDoNotArbitrage) {
   EXPECT_GT(cost_usd, 1422.2222222 + 10'200.0);
 }
 
-TEST(DispatchPlanner, MpcWindowsAndPersistence) {
+TEST(DispatchPlanner, MpcPlansOneWindowAtATime) {
   std::string text = scenario_text("mpc");
   text += "mpc_window = \"6 h\"\nmpc_interval = \"3 h\"\n";
   const Scenario scenario = load_scenario_text(text, "a.toml");
