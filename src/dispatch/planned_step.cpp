@@ -21,19 +21,31 @@ DispatchFlows execute_planned_step(const DispatchRules& limits, const PlannedSte
   const double planned_discharge_kw = std::max(0.0, plan.battery_net_kw);
   const double planned_charge_kw = std::max(0.0, -plan.battery_net_kw);
 
-  // 1. Gas.
+  // 1. Gas: the plan, raised to what the grid and the batteries cannot carry (a backstop, as
+  // under the rules), capped at the step's need. A unit asked for less than its minimum stable
+  // load when that backstop is needed starts at its minimum (the surplus displaces import).
+  const double battery_reach_kw =
+      std::min(planned_discharge_kw, total_max_discharge_kw(assets.batteries, 0.0, step_h));
+  const double beyond_grid_kw =
+      std::max(0.0, input.load_kw - renewable_kw - battery_reach_kw - limits.import_limit_kw);
   double gas_capacity_kw = 0.0;
   for (const GasPlant* plant : assets.gas_plants) {
     gas_capacity_kw += plant->capacity_kw();
   }
   const double gas_need_kw =
-      std::max(0.0, input.load_kw + planned_charge_kw - renewable_kw - planned_discharge_kw);
-  const double gas_request_kw = std::min(std::max(0.0, plan.gas_kw), gas_need_kw);
+      std::max(0.0, input.load_kw + planned_charge_kw - renewable_kw - battery_reach_kw);
+  const double gas_request_kw =
+      std::min(std::max(std::max(0.0, plan.gas_kw), beyond_grid_kw), gas_need_kw);
   for (std::size_t i = 0; i < assets.gas_plants.size(); ++i) {
     GasPlant& plant = *assets.gas_plants[i];
     const double share = gas_capacity_kw > 0.0 ? plant.capacity_kw() / gas_capacity_kw : 0.0;
-    add_gas(flows,
-            plant.dispatch(gas_request_kw * share, step_h, assets.gas_fuel_price_usd_per_mmbtu[i]));
+    const double unit_min_kw = plant.params().unit_capacity_kw * plant.params().min_stable_fraction;
+    double request_kw = gas_request_kw * share;
+    if (beyond_grid_kw > 0.0 && request_kw > 0.0 && request_kw < unit_min_kw &&
+        plant.max_output_kw(step_h) >= unit_min_kw) {
+      request_kw = unit_min_kw;
+    }
+    add_gas(flows, plant.dispatch(request_kw, step_h, assets.gas_fuel_price_usd_per_mmbtu[i]));
   }
 
   // 2. Batteries.

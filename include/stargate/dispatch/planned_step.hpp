@@ -3,11 +3,13 @@
 // what happens, and the grid, export and curtailment close the balance.
 //
 // Per step, in this order:
-//  1. Gas: the planned output, capped at what the step really needs (load + planned charge -
-//     renewables - planned discharge, at least 0), shared among the plants online in proportion
-//     to their capacity. Each plant steps through GasPlant::dispatch, so minimum stable load,
-//     ramps, starts and minimum up time hold as under the rules: a share below one unit's
-//     minimum stable load gives no output (the grid takes it).
+//  1. Gas: the planned output, raised to what the grid (import limit) and the batteries' reach
+//     cannot carry, capped at what the step really needs (load + planned charge - renewables -
+//     battery reach, at least 0), shared among the plants online in proportion to their
+//     capacity. Each plant steps through GasPlant::dispatch, so minimum stable load, ramps,
+//     starts and minimum up time hold as under the rules: a share below one unit's minimum
+//     stable load gives no output (the grid takes it), unless the grid cannot, when the unit
+//     starts at its minimum and the surplus displaces import (as under the rules).
 //  2. Batteries: the planned net power (discharge - charge; a plan that charges and discharges
 //     in the same step is netted). Discharge through discharge_all (no reserve: the plan decided);
 //     charge through charge_all, limited to the renewable and gas surplus plus the import

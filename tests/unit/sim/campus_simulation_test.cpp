@@ -158,7 +158,7 @@ price = "40 $/MWh"
 
 [grid.market]
 prices = "synthetic"
-scarcity_hours = 200
+scarcity_hours = 100
 
 [dispatch]
 policy = ")" +

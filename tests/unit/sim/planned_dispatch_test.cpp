@@ -49,6 +49,7 @@ round_trip_efficiency = "81 %"
 soc_min = "0 %"
 soc_max = "100 %"
 initial_soc = "0 %"
+self_discharge = "0 %"
 
 [grid]
 import_limit = "100 MW"
