@@ -10,6 +10,53 @@
 #include "stargate/core/units.hpp"
 
 namespace stargate {
+namespace {
+
+// Fields of the LP policies are errors under the rules, and mpc's under lp: nothing is silently
+// ignored. The mpc interval is a whole number of steps within the window.
+template <class Where>
+void check_dispatch_policy(const Scenario& scenario, const Where& where,
+                           std::vector<Diagnostic>& problems) {
+  const DispatchSection& dispatch = scenario.dispatch;
+  const bool mpc = dispatch.policy == DispatchPolicy::kMpc;
+  const bool planned = mpc || dispatch.policy == DispatchPolicy::kLp;
+  for (const char* key : {"mpc_window", "mpc_interval", "mpc_forecast"}) {
+    const std::string path = std::string("dispatch.") + key;
+    if (!mpc && scenario.sources.contains(path)) {
+      problems.push_back(
+          Diagnostic{where(path), path, "is only used with policy = \"mpc\"; set that too"});
+    }
+  }
+  if (!planned && scenario.sources.contains("dispatch.unserved_cost")) {
+    problems.push_back(Diagnostic{where("dispatch.unserved_cost"), "dispatch.unserved_cost",
+                                  "is only used with policy = \"lp\" or \"mpc\""});
+  }
+  if (!mpc) {
+    return;
+  }
+  const double step_s = scenario.run.step_s;
+  if (dispatch.mpc_interval_s > dispatch.mpc_window_s) {
+    problems.push_back(
+        Diagnostic{where("dispatch.mpc_interval"), "dispatch.mpc_interval",
+                   fmt::format("expected at most mpc_window ({}), got {}",
+                               format_quantity(dispatch.mpc_window_s, UnitKind::kDuration),
+                               format_quantity(dispatch.mpc_interval_s, UnitKind::kDuration))});
+  }
+  for (const char* key : {"mpc_window", "mpc_interval"}) {
+    const double value_s =
+        std::string_view(key) == "mpc_window" ? dispatch.mpc_window_s : dispatch.mpc_interval_s;
+    const double steps = value_s / step_s;
+    if (steps != std::floor(steps)) {
+      const std::string path = std::string("dispatch.") + key;
+      problems.push_back(Diagnostic{where(path), path,
+                                    fmt::format("expected a whole number of steps of {}, got {}",
+                                                format_quantity(step_s, UnitKind::kDuration),
+                                                format_quantity(value_s, UnitKind::kDuration))});
+    }
+  }
+}
+
+}  // namespace
 
 std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   std::vector<Diagnostic> problems;
@@ -95,6 +142,7 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
           Diagnostic{where(path), path, "is only used with model = \"fleet\" (the default)"});
     }
   }
+  check_dispatch_policy(scenario, where, problems);
   if (!fleet && !scenario.inference.empty()) {
     problems.push_back(Diagnostic{where("inference[0]"), "inference[0]",
                                   "inference services need the GPU fleet: remove compute.model = "

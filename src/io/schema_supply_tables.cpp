@@ -444,8 +444,49 @@ TableSpec market_table() {
 TableSpec dispatch_table() {
   constexpr double kMaxCarbonPrice = 1000.0;
   return TableDeclaration<DispatchSection>(
-             "dispatch", "Rules that run the supply at each step (docs/dispatch.md).",
+             "dispatch",
+             "How the supply is run at each step: rules, or a plan from the dispatch LP "
+             "(docs/dispatch.md).",
              &Scenario::dispatch)
+      .field("policy", &DispatchSection::policy,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"rules\"",
+              .choices = {"rules", "lp", "mpc"},
+              .description = "rules: merit order at each step; lp: one least-cost plan over the "
+                             "whole run with perfect foresight; mpc: rolling horizon, a plan over "
+                             "mpc_window re-solved every mpc_interval from the batteries' actual "
+                             "state of charge."})
+      .field("mpc_window", &DispatchSection::mpc_window_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"48 h\"",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "mpc: horizon of each solve (cut at the end of the run)."})
+      .field("mpc_interval", &DispatchSection::mpc_interval_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"24 h\"",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "mpc: how much of each plan is applied before the next solve; a "
+                             "whole number of steps, at most mpc_window."})
+      .field("mpc_forecast", &DispatchSection::mpc_forecast,
+             {.kind = ValueKind::kChoice,
+              .default_toml = "\"perfect\"",
+              .choices = {"perfect", "persistence"},
+              .description = "mpc: renewables, load and prices of the window as they will be "
+                             "(perfect), or the last day before the solve repeated "
+                             "(persistence; the first day of the run is perfect)."})
+      .field("unserved_cost", &DispatchSection::unserved_cost_usd_per_mwh,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kEnergyPrice,
+              .default_toml = "\"10000 $/MWh\"",
+              .min = 0.0,
+              .max = 1.0e6,
+              .min_exclusive = true,
+              .description = "lp, mpc: cost of facility load not served in the plan (keeps the "
+                             "dispatch LP feasible when the supply falls short)."})
       .field("carbon_price", &DispatchSection::carbon_price_usd_per_t,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kCarbonPrice,

@@ -128,6 +128,17 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                   ratio(net_cost_usd, facility_mwh - unserved_mwh), "USD/MWh",
                   "Net energy cost per MWh served");
 
+  if (totals.dispatch_lp_solves > 0) {
+    results.add_kpi("dispatch", "dispatch_lp_solves", totals.dispatch_lp_solves, "solves",
+                    "Dispatch LP windows solved");
+    results.add_kpi("dispatch", "dispatch_lp_solve_seconds", totals.dispatch_lp_solve_seconds, "s",
+                    "Dispatch LP build and solve time, all windows");
+    results.add_kpi("dispatch", "dispatch_lp_rows", totals.dispatch_lp_rows, "rows",
+                    "Rows of the largest dispatch LP window");
+    results.add_kpi("dispatch", "dispatch_lp_columns", totals.dispatch_lp_columns, "columns",
+                    "Columns of the largest dispatch LP window");
+  }
+
   const double grid_co2_t =
       weighted_mwh(results, "grid_import_kw", "carbon_kg_per_mwh") / kKgPerTonne;
   const double gas_co2_t = totals.gas_co2_kg / kKgPerTonne;

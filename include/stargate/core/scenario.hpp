@@ -12,6 +12,7 @@
 #include "stargate/core/errors.hpp"
 #include "stargate/core/solar_types.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 
@@ -112,7 +113,16 @@ struct GasSection {
 };
 
 /// [dispatch]: the rules that run the supply each step.
+/// How the supply is run ([dispatch] policy = ...; docs/dispatch.md).
+enum class DispatchPolicy { kRules, kLp, kMpc };    ///< "rules", "lp", "mpc"
+enum class MpcForecast { kPerfect, kPersistence };  ///< "perfect", "persistence"
+
 struct DispatchSection {
+  DispatchPolicy policy = DispatchPolicy::kRules;
+  double mpc_window_s = 2.0 * kSecondsPerDay;  ///< mpc: look-ahead of each solve
+  double mpc_interval_s = kSecondsPerDay;      ///< mpc: plan applied before the next solve
+  MpcForecast mpc_forecast = MpcForecast::kPerfect;
+  double unserved_cost_usd_per_mwh = 10'000.0;         ///< lp, mpc: value of firm load not served
   double carbon_price_usd_per_t = 0.0;                 ///< added to every source's marginal cost
   double battery_charge_below_usd_per_mwh = 20.0;      ///< charge from the grid at or below
   double battery_discharge_above_usd_per_mwh = 100.0;  ///< use the reserve at or above

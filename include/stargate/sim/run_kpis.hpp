@@ -28,6 +28,10 @@ struct RunTotals {
   double four_cp_charge_usd = 0.0;          ///< all years
   double clean_used_kwh = 0.0;              ///< renewables used on site, direct or via batteries
   std::optional<ScheduleMetrics> schedule;  ///< the GPU fleet's scheduler, when it runs
+  int dispatch_lp_solves = 0;               ///< windows of a planned dispatch (lp, mpc)
+  double dispatch_lp_solve_seconds = 0.0;   ///< building, solving and reading them
+  int dispatch_lp_rows = 0;                 ///< of the largest window's LP
+  int dispatch_lp_columns = 0;
 };
 
 /// Adds the energy, supply, storage, gas, cost, emissions, clean-energy and compute KPIs.
