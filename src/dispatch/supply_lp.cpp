@@ -91,6 +91,13 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
   const double self_keep =
       p.battery ? 1.0 - p.battery->self_discharge_per_day * dt / kHoursPerDay : 1.0;
 
+  // Flexible work per window: a step has a flexible column only when its window has work.
+  const std::size_t window = std::max<std::size_t>(1, p.flexible_window_steps);
+  std::vector<double> window_energy_mwh((steps + window - 1) / window, 0.0);
+  for (std::size_t t = 0; t < steps; ++t) {
+    window_energy_mwh[t / window] += p.flexible_it_mw[t] * dt;
+  }
+
   // Step columns.
   for (std::size_t t = 0; t < steps; ++t) {
     SupplyLp::StepColumns& c = out.step[t];
@@ -124,7 +131,7 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
                                -price * p.grid.export_price_share * dt);
     }
     const double flexible_max = at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]);
-    if (flexible_max > 0.0 || p.flexible_it_mw[t] > 0.0) {
+    if (window_energy_mwh[t / window] > 0.0) {
       c.flexible =
           m.add_column(step_name("flex", t), 0.0, std::max(flexible_max, p.flexible_it_mw[t]), 0.0);
     }
@@ -257,13 +264,11 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
   }
 
   // Flexible work: each window's energy is delivered or shed (within the allowed share).
-  const std::size_t window = std::max<std::size_t>(1, p.flexible_window_steps);
   for (std::size_t first = 0; first < steps; first += window) {
     const std::size_t last = std::min(steps, first + window);
-    double energy_mwh = 0.0;
+    const double energy_mwh = window_energy_mwh[first / window];
     terms.clear();
     for (std::size_t t = first; t < last; ++t) {
-      energy_mwh += p.flexible_it_mw[t] * dt;
       add(out.step[t].flexible, dt);
     }
     if (energy_mwh <= 0.0) {

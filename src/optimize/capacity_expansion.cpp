@@ -202,6 +202,11 @@ Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
       design.gas.push_back(g);
     }
   }
+  // The LP plans with foresight; the engine's LP dispatch runs the design the same way (an mpc
+  // policy of the scenario is kept).
+  if (design.dispatch.policy == DispatchPolicy::kRules) {
+    design.dispatch.policy = DispatchPolicy::kLp;
+  }
   design.grid.import_limit_kw = plan.import_mw * kKwPerMw;
   design.grid.export_limit_kw =
       std::min(scenario.grid.export_limit_kw, design.grid.import_limit_kw);

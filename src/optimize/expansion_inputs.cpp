@@ -184,12 +184,21 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
   p.pue.resize(steps);
   p.price_usd_per_mwh.assign(price.begin(), price.end());
   p.carbon_t_per_mwh.resize(steps);
+  // Only the fleet model has flexible work the engine can move; a constant-utilisation load is
+  // all firm, so that the LP does not count on flexibility the simulation cannot deliver.
+  double flexible_share = o.flexible_share;
+  if (scenario.compute.model != ComputeModel::kFleet && flexible_share > 0.0) {
+    flexible_share = 0.0;
+    in.notes.emplace_back(
+        "compute.model is constant-utilisation: all load is firm (optimize.flexible_share "
+        "applies to the fleet model only)");
+  }
   double last_pue = 1.0;
   for (std::size_t t = 0; t < steps; ++t) {
     const double demand_kw = it[t] + shed[t];
     const double pue = it[t] > 0.0 ? facility[t] / it[t] : last_pue;
     last_pue = pue;
-    const double flexible_kw = o.flexible_share * demand_kw;
+    const double flexible_kw = flexible_share * demand_kw;
     const double firm_it_kw = demand_kw - flexible_kw;
     p.pue[t] = pue;
     p.flexible_it_mw[t] = flexible_kw / kKwPerMw;

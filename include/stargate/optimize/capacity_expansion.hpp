@@ -56,7 +56,8 @@ struct ExpansionResult {
 
 /// The scenario with the plan's capacities: arrays and farms resized (dropped below 1 kW or
 /// 1 turbine), batteries and gas plants scaled to the chosen totals (added when the scenario has
-/// none), the grid connection set to the chosen import limit.
+/// none), the grid connection set to the chosen import limit, and dispatch.policy "rules"
+/// replaced by "lp" (the LP's foresight; "mpc" is kept).
 [[nodiscard]] Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& inputs,
                                        const SupplyPlan& plan);
 
