@@ -60,6 +60,9 @@ void add_scenario_options(CLI::App& command, Arguments& args) {
 }
 
 int run_command(const Arguments& args) {
+  if (stargate::is_programme_file(args.file) && args.overrides.empty()) {
+    return stargate::run_programme_file(args.file, args.out_dir);
+  }
   const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
   const std::filesystem::path out_dir =
       args.out_dir.empty() ? std::filesystem::path("out") / std::filesystem::path(args.file).stem()

@@ -23,11 +23,13 @@ ProgrammeCommand::ProgrammeCommand(CLI::App& app)
                        "out/<file stem>)");
 }
 
-int ProgrammeCommand::run() const {
-  const LoadedProgramme loaded = load_programme(file_);
+int ProgrammeCommand::run() const { return run_programme_file(file_, out_dir_); }
+
+int run_programme_file(const std::string& file, const std::string& out) {
+  const LoadedProgramme loaded = load_programme(file);
   const std::filesystem::path out_dir =
-      out_dir_.empty() ? std::filesystem::path("out") / std::filesystem::path(file_).stem()
-                       : std::filesystem::path(out_dir_);
+      out.empty() ? std::filesystem::path("out") / std::filesystem::path(file).stem()
+                  : std::filesystem::path(out);
   const ProgrammeOutcome outcome =
       run_programme(loaded.programme, loaded.sites, loaded.window,
                     [](std::size_t done, std::size_t total, const std::string& name) {

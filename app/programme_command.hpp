@@ -28,4 +28,8 @@ class ProgrammeCommand {
 /// running them. Returns 0 or throws InputError.
 int validate_programme(const std::string& file);
 
+/// Loads and runs a programme file into `out_dir` (default out/<file stem>): `stargate programme`,
+/// and `stargate run` given a programme file.
+int run_programme_file(const std::string& file, const std::string& out_dir);
+
 }  // namespace stargate

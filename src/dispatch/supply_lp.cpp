@@ -35,6 +35,15 @@ int capacity_column(lp::Model& model, const std::string& name, const CapacityCho
                           choice.annual_cost_usd_per_unit * horizon_years);
 }
 
+// A column name from a plant name: blanks and other characters MPS cannot hold become '_'.
+std::string safe_name(std::string_view prefix, std::string_view name) {
+  std::string out(prefix);
+  for (const char c : name) {
+    out += (c > ' ' && c <= '~') ? c : '_';
+  }
+  return out;
+}
+
 std::string step_name(const char* what, std::size_t step) {
   return fmt::format("{}_{}", what, step);
 }
@@ -72,11 +81,11 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
   // Capacities.
   for (const RenewableCandidate& plant : p.solar) {
     out.solar_capacity.push_back(
-        capacity_column(m, "solar_mw_" + plant.name, plant.capacity, p.horizon_years));
+        capacity_column(m, safe_name("solar_mw_", plant.name), plant.capacity, p.horizon_years));
   }
   for (const RenewableCandidate& plant : p.wind) {
     out.wind_capacity.push_back(
-        capacity_column(m, "wind_mw_" + plant.name, plant.capacity, p.horizon_years));
+        capacity_column(m, safe_name("wind_mw_", plant.name), plant.capacity, p.horizon_years));
   }
   if (p.battery) {
     out.battery_power = capacity_column(m, "battery_mw", p.battery->power_mw, p.horizon_years);
@@ -298,9 +307,11 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
   };
   if (p.min_clean_share > 0.0) {
     terms.clear();
+    // Clean energy delivered: used directly, exported, or returned from the clean pool (its
+    // storage losses are not counted, so that cycling surplus through the battery earns nothing).
     for (std::size_t t = 0; t < steps; ++t) {
       add(out.step[t].renewable_to_load, dt);
-      add(out.step[t].charge_renewable, dt);
+      add(out.step[t].discharge_clean, dt);
       add(out.step[t].export_, dt);
     }
     load_terms(p.min_clean_share);
@@ -406,7 +417,7 @@ SupplyPlan read_supply_plan(const SupplyLpProblem& p, const SupplyLp& lp,
     plan.facility_load[t] = p.firm_load_mw[t] + p.pue[t] * plan.flexible_it[t];
 
     plan.load_mwh += plan.facility_load[t] * dt;
-    plan.clean_mwh += used * dt;
+    plan.clean_mwh += (plan.renewable_to_load[t] + plan.discharge_clean[t] + plan.export_[t]) * dt;
     plan.matched_mwh += (plan.renewable_to_load[t] + plan.discharge_clean[t]) * dt;
     plan.curtailed_mwh += plan.curtailed[t] * dt;
     plan.available_mwh += available * dt;

@@ -97,9 +97,9 @@ TableSpec optimize_table() {
       .field("algorithm", &OptimizeSection::algorithm,
              {.kind = ValueKind::kChoice,
               .default_toml = "\"dual\"",
-              .choices = {"dual", "primal", "barrier"},
-              .description = "Clp algorithm: dual simplex, primal simplex or barrier with "
-                             "crossover."})
+              .choices = {"dual", "primal", "barrier", "automatic"},
+              .description = "Clp algorithm: dual simplex, primal simplex, barrier with "
+                             "crossover, or Clp's automatic choice."})
       .build();
 }
 

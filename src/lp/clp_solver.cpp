@@ -40,6 +40,7 @@ ClpSolve::SolveType solve_type(Algorithm algorithm) {
   switch (algorithm) {
     case Algorithm::kPrimalSimplex: return ClpSolve::usePrimal;
     case Algorithm::kBarrier: return ClpSolve::useBarrier;
+    case Algorithm::kAutomatic: return ClpSolve::automatic;
     case Algorithm::kDualSimplex: break;
   }
   return ClpSolve::useDual;

@@ -17,6 +17,7 @@ lp::Algorithm algorithm_of(LpAlgorithm algorithm) {
   switch (algorithm) {
     case LpAlgorithm::kPrimal: return lp::Algorithm::kPrimalSimplex;
     case LpAlgorithm::kBarrier: return lp::Algorithm::kBarrier;
+    case LpAlgorithm::kAutomatic: return lp::Algorithm::kAutomatic;
     case LpAlgorithm::kDual: break;
   }
   return lp::Algorithm::kDualSimplex;

@@ -292,7 +292,7 @@ struct LeaseSection {
 /// Flexible-work window of the capacity-expansion LP ([optimize] flexible_window = ...).
 enum class FlexibleWindow { kDay, kWeek };  ///< "day", "week"
 /// LP algorithm ([optimize] algorithm = ...).
-enum class LpAlgorithm { kDual, kPrimal, kBarrier };  ///< "dual", "primal", "barrier"
+enum class LpAlgorithm { kDual, kPrimal, kBarrier, kAutomatic };  ///< "dual", ..., "automatic"
 
 /// [optimize]: the least-cost supply search of `stargate optimize` (docs/optimization.md).
 struct OptimizeSection {

@@ -12,7 +12,7 @@
 //   gas          gas_t <= a_t G,  |gas_t - gas_t-1| <= ramp G
 //   grid         imp_t + chg_t <= I,  exp_t <= min(export limit, I)
 //   flexible     sum_{t in w} flex_t dt + shed_w = E_w,  shed_w <= max_shed E_w  (each window w)
-//   clean share  sum_t (r2l + chr + exp)_t dt >= X sum_t load_t dt         (annual, volumetric)
+//   clean share  sum_t (r2l + dis_c + exp)_t dt >= X sum_t load_t dt       (annual, volumetric)
 //   24/7 CFE     sum_t (r2l + dis_c)_t dt >= Y sum_t load_t dt             (hourly matched)
 //   curtailment  sum_t curtailed_t dt <= Z sum_t available_t dt
 //

@@ -21,7 +21,8 @@ enum class Status {
 enum class Algorithm {
   kDualSimplex,
   kPrimalSimplex,
-  kBarrier,  ///< interior point with crossover to a basic solution
+  kBarrier,    ///< interior point with crossover to a basic solution
+  kAutomatic,  ///< the backend chooses (Clp: idiot crash, sprint or primal/dual by size)
 };
 
 struct SolveOptions {
