@@ -23,7 +23,9 @@ ProgrammeCommand::ProgrammeCommand(CLI::App& app)
                        "out/<file stem>)");
 }
 
-int ProgrammeCommand::run() const { return run_programme_file(file_, out_dir_); }
+int ProgrammeCommand::run() const {
+  return run_programme_file(file_, out_dir_);
+}
 
 int run_programme_file(const std::string& file, const std::string& out) {
   const LoadedProgramme loaded = load_programme(file);
