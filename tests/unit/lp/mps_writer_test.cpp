@@ -103,7 +103,7 @@ TEST(MpsWriter, GlpsolFindsTheSameOptimumAsClp) {
   for (std::size_t k = 0; k < models.size(); ++k) {
     const Solution clp = solve(models[k]);
     ASSERT_TRUE(clp.optimal()) << "model " << k << ": " << to_string(clp.status);
-    const fs::path mps = folder / ("model" + std::to_string(k) + ".mps");
+    const fs::path mps = folder / fmt::format("model{}.mps", k);
     write_mps(models[k], mps);
     const std::optional<double> glpk = glpsol_objective(mps);
     if (!glpk) {
