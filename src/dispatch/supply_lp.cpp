@@ -50,7 +50,7 @@ std::string step_name(const char* what, std::size_t step) {
 
 }  // namespace
 
-SupplyLp build_supply_lp(const SupplyLpProblem& p) {
+SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
   const std::size_t steps = p.steps();
   if (steps == 0 || !(p.step_h > 0.0)) {
     throw std::invalid_argument("supply LP: no steps");
@@ -95,6 +95,33 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
     out.gas_capacity = capacity_column(m, "gas_mw", p.gas->capacity_mw, p.horizon_years);
   }
   out.import_capacity = capacity_column(m, "import_mw", p.grid.import_mw, p.horizon_years);
+  // Per-step copies of chosen capacities (cap_t = cap_t-1), so that no column spans the horizon.
+  const auto per_step = [&](int master, const CapacityChoice& choice, const std::string& name) {
+    std::vector<int> columns(steps, master);
+    if (master < 0 || !choice.choose || capacities == CapacityColumns::kShared) {
+      return columns;
+    }
+    for (std::size_t t = 1; t < steps; ++t) {
+      columns[t] = m.add_column(step_name(name.c_str(), t), choice.min, choice.max, 0.0);
+      const std::vector<lp::Term> link{{columns[t], 1.0}, {columns[t - 1], -1.0}};
+      m.add_row(step_name((name + "_link").c_str(), t), 0.0, 0.0, link);
+    }
+    return columns;
+  };
+  std::vector<std::vector<int>> solar_at, wind_at;
+  for (std::size_t s = 0; s < p.solar.size(); ++s) {
+    solar_at.push_back(per_step(out.solar_capacity[s], p.solar[s].capacity, fmt::format("cs{}", s)));
+  }
+  for (std::size_t w = 0; w < p.wind.size(); ++w) {
+    wind_at.push_back(per_step(out.wind_capacity[w], p.wind[w].capacity, fmt::format("cw{}", w)));
+  }
+  const std::vector<int> battery_power_at =
+      p.battery ? per_step(out.battery_power, p.battery->power_mw, "cbp") : std::vector<int>(steps, -1);
+  const std::vector<int> battery_energy_at =
+      p.battery ? per_step(out.battery_energy, p.battery->energy_mwh, "cbe") : std::vector<int>(steps, -1);
+  const std::vector<int> gas_at =
+      p.gas ? per_step(out.gas_capacity, p.gas->capacity_mw, "cg") : std::vector<int>(steps, -1);
+  const std::vector<int> import_at = per_step(out.import_capacity, p.grid.import_mw, "ci");
   const bool has_renewables = !p.solar.empty() || !p.wind.empty();
   const bool can_export = has_renewables && p.grid.export_limit_mw > 0.0;
   const double self_keep =
@@ -173,10 +200,10 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
       add(c.charge_renewable, 1.0);
       add(c.export_, 1.0);
       for (std::size_t s = 0; s < p.solar.size(); ++s) {
-        add(out.solar_capacity[s], -p.solar[s].output_per_mw[t]);
+        add(solar_at[s][t], -p.solar[s].output_per_mw[t]);
       }
       for (std::size_t w = 0; w < p.wind.size(); ++w) {
-        add(out.wind_capacity[w], -p.wind[w].output_per_mw[t]);
+        add(wind_at[w][t], -p.wind[w].output_per_mw[t]);
       }
       row(step_name("renewables", t), -lp::kInfinity, 0.0);
     }
@@ -215,23 +242,23 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
       terms.clear();
       add(c.charge_renewable, 1.0);
       add(c.charge_grid, 1.0);
-      add(out.battery_power, -online);
+      add(battery_power_at[t], -online);
       row(step_name("charge_limit", t), -lp::kInfinity, 0.0);
       terms.clear();
       add(c.discharge_clean, 1.0);
       add(c.discharge_grid, 1.0);
-      add(out.battery_power, -online);
+      add(battery_power_at[t], -online);
       row(step_name("discharge_limit", t), -lp::kInfinity, 0.0);
       terms.clear();
       add(c.soc_clean, 1.0);
       add(c.soc_grid, 1.0);
-      add(out.battery_energy, -online * bat.soc_max_fraction);
+      add(battery_energy_at[t], -online * bat.soc_max_fraction);
       row(step_name("soc_max", t), -lp::kInfinity, 0.0);
       if (bat.soc_min_fraction > 0.0) {
         terms.clear();
         add(c.soc_clean, 1.0);
         add(c.soc_grid, 1.0);
-        add(out.battery_energy, -online * bat.soc_min_fraction);
+        add(battery_energy_at[t], -online * bat.soc_min_fraction);
         row(step_name("soc_min", t), 0.0, lp::kInfinity);
       }
     }
@@ -239,14 +266,14 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
     if (p.gas) {
       terms.clear();
       add(c.gas, 1.0);
-      add(out.gas_capacity, -at(p.gas->available, t, 1.0));
+      add(gas_at[t], -at(p.gas->available, t, 1.0));
       row(step_name("gas_limit", t), -lp::kInfinity, 0.0);
       if (p.gas->ramp_fraction_per_step < 1.0 && (t > 0 || p.cyclic_storage)) {
         for (const double sign : {1.0, -1.0}) {
           terms.clear();
           add(c.gas, sign);
           add(b.gas, -sign);
-          add(out.gas_capacity, -p.gas->ramp_fraction_per_step);
+          add(gas_at[t], -p.gas->ramp_fraction_per_step);
           row(step_name(sign > 0 ? "ramp_up" : "ramp_down", t), -lp::kInfinity, 0.0);
         }
       }
@@ -255,12 +282,12 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p) {
     terms.clear();
     add(c.import, 1.0);
     add(c.charge_grid, 1.0);
-    add(out.import_capacity, -1.0);
+    add(import_at[t], -1.0);
     row(step_name("import_limit", t), -lp::kInfinity, 0.0);
     if (c.export_ >= 0) {
       terms.clear();
       add(c.export_, 1.0);
-      add(out.import_capacity, -1.0);
+      add(import_at[t], -1.0);
       row(step_name("export_limit", t), -lp::kInfinity, 0.0);
     }
   }

@@ -6,6 +6,7 @@
 #include <ClpSolve.hpp>
 #include <CoinFinite.hpp>
 
+#include <algorithm>
 #include <chrono>
 #include <cmath>
 
@@ -13,6 +14,9 @@
 
 namespace stargate::lp {
 namespace {
+
+// Largest row violation, relative to max(1, |limit|), of a point the barrier calls optimal.
+constexpr double kFeasibilityTolerance = 1e-6;
 
 double to_clp(double bound) {
   if (bound == kInfinity) {
@@ -36,10 +40,11 @@ Status status_of(const ClpSimplex& clp) {
   }
 }
 
-ClpSolve::SolveType solve_type(Algorithm algorithm) {
-  switch (algorithm) {
+ClpSolve::SolveType solve_type(const SolveOptions& options) {
+  switch (options.algorithm) {
     case Algorithm::kPrimalSimplex: return ClpSolve::usePrimal;
-    case Algorithm::kBarrier: return ClpSolve::useBarrier;
+    case Algorithm::kBarrier:
+      return options.crossover ? ClpSolve::useBarrier : ClpSolve::useBarrierNoCross;
     case Algorithm::kAutomatic: return ClpSolve::automatic;
     case Algorithm::kDualSimplex: break;
   }
@@ -79,15 +84,52 @@ Solution solve(const Model& model, const SolveOptions& options) {
     clp.messageHandler()->setLogLevel(options.log_level);
   }
   ClpSolve how;
-  how.setSolveType(solve_type(options.algorithm));
+  how.setSolveType(solve_type(options));
   how.setPresolveType(options.presolve ? ClpSolve::presolveOn : ClpSolve::presolveOff);
+  if (!options.presolve_substitution) {
+    how.setDoDoubleton(false);
+    how.setDoTripleton(false);
+    how.setDoImpliedFree(false);
+  }
   clp.initialSolve(how);
 
   solution.status = status_of(clp);
   solution.iterations = clp.numberIterations();
-  if (solution.status == Status::kFailed || clp.secondaryStatus() != 0) {
+  const double elapsed_s =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  if (solution.status == Status::kTimeLimit && elapsed_s < options.time_limit_s) {
+    // Clp's status 3 is "stopped on iterations or time": the barrier stops at its iteration
+    // limit when it cannot converge (typically an infeasible model).
+    solution.status = Status::kFailed;
+    solution.detail = fmt::format("Clp stopped at its iteration limit after {} iterations",
+                                  solution.iterations);
+  } else if (solution.status == Status::kFailed || clp.secondaryStatus() != 0) {
     solution.detail = fmt::format("Clp stopped with status {} (secondary {})", clp.status(),
                                   clp.secondaryStatus());
+  }
+  if (solution.status == Status::kOptimal && options.algorithm == Algorithm::kBarrier &&
+      !options.crossover) {
+    // Without crossover Clp may call a point optimal that still violates rows (it does so for
+    // infeasible models); the point counts only if every row holds to the tolerance.
+    const double* activity = clp.primalRowSolution();
+    double worst = 0.0;
+    int worst_row = -1;
+    for (int i = 0; i < rows; ++i) {
+      const double below = model.row_lower(i) - activity[i];
+      const double above = activity[i] - model.row_upper(i);
+      const double limit = below > above ? model.row_lower(i) : model.row_upper(i);
+      const double violation = std::max(below, above) / std::max(1.0, std::abs(limit));
+      if (violation > worst) {
+        worst = violation;
+        worst_row = i;
+      }
+    }
+    if (worst > kFeasibilityTolerance) {
+      solution.status = Status::kFailed;
+      solution.detail =
+          fmt::format("the barrier ended with row {} violated by {:.3g} (relative)",
+                      model.row_name(worst_row), worst);
+    }
   }
   solution.objective = clp.objectiveValue();
   const double* values = clp.primalColumnSolution();

@@ -17,8 +17,8 @@ lp::Algorithm algorithm_of(LpAlgorithm algorithm) {
   switch (algorithm) {
     case LpAlgorithm::kPrimal: return lp::Algorithm::kPrimalSimplex;
     case LpAlgorithm::kBarrier: return lp::Algorithm::kBarrier;
-    case LpAlgorithm::kAutomatic: return lp::Algorithm::kAutomatic;
-    case LpAlgorithm::kDual: break;
+    case LpAlgorithm::kDual:
+    case LpAlgorithm::kAutomatic: break;  // automatic: expansion_solve_options
   }
   return lp::Algorithm::kDualSimplex;
 }
@@ -96,10 +96,29 @@ std::string explain(const ExpansionInputs& in, const SupplyLp& built,
 
 }  // namespace
 
+lp::SolveOptions expansion_solve_options(const OptimizeSection& options, std::size_t steps) {
+  lp::SolveOptions solve_options;
+  solve_options.time_limit_s = options.time_limit_s;
+  solve_options.algorithm = algorithm_of(options.algorithm);
+  if (options.algorithm == LpAlgorithm::kAutomatic) {
+    solve_options.algorithm =
+        steps > kSimplexMaxSteps ? lp::Algorithm::kBarrier : lp::Algorithm::kDualSimplex;
+  }
+  if (solve_options.algorithm == lp::Algorithm::kBarrier) {
+    solve_options.presolve_substitution = false;
+    solve_options.crossover = options.crossover;
+  }
+  return solve_options;
+}
+
 ExpansionResult solve_expansion(const ExpansionInputs& inputs, const OptimizeSection& options,
                                 const std::optional<std::filesystem::path>& mps_path) {
   const auto started = std::chrono::steady_clock::now();
-  const SupplyLp built = build_supply_lp(inputs.problem);
+  const lp::SolveOptions solve_options =
+      expansion_solve_options(options, inputs.problem.steps());
+  const bool barrier = solve_options.algorithm == lp::Algorithm::kBarrier;
+  const SupplyLp built = build_supply_lp(
+      inputs.problem, barrier ? CapacityColumns::kPerStep : CapacityColumns::kShared);
   ExpansionResult result;
   result.build_seconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
@@ -109,9 +128,6 @@ ExpansionResult solve_expansion(const ExpansionInputs& inputs, const OptimizeSec
   if (mps_path) {
     lp::write_mps(built.model, *mps_path, "stargate-expansion");
   }
-  lp::SolveOptions solve_options;
-  solve_options.time_limit_s = options.time_limit_s;
-  solve_options.algorithm = algorithm_of(options.algorithm);
   const lp::Solution solution = lp::solve(built.model, solve_options);
   result.status = solution.status;
   result.solve_seconds = solution.solve_seconds;
@@ -120,9 +136,19 @@ ExpansionResult solve_expansion(const ExpansionInputs& inputs, const OptimizeSec
   if (solution.optimal()) {
     result.lp_objective_usd = solution.objective;
     result.plan = read_supply_plan(inputs.problem, built, solution);
-  } else if (solution.status == lp::Status::kInfeasible) {
-    result.infeasibility =
-        explain(inputs, built, lp::diagnose_infeasibility(built.model, solve_options), options);
+  } else if (solution.status == lp::Status::kInfeasible ||
+             (barrier && solution.status == lp::Status::kFailed)) {
+    // An interior point may stop without proving infeasibility; the elastic model (always
+    // feasible) says whether a requirement is out of reach. Its solve ends at a vertex so that
+    // slack left at zero is exactly zero.
+    lp::SolveOptions diagnosis_options = solve_options;
+    diagnosis_options.crossover = true;
+    const lp::InfeasibilityDiagnosis diagnosis =
+        lp::diagnose_infeasibility(built.model, diagnosis_options);
+    if (diagnosis.physics_conflict || !diagnosis.unmet.empty()) {
+      result.status = lp::Status::kInfeasible;
+      result.infeasibility = explain(inputs, built, diagnosis, options);
+    }
   }
   return result;
 }

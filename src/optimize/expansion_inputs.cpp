@@ -268,7 +268,17 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
   p.grid.import_mw =
       chosen(o.import_max_kw, annual_cost_per_mw(f.facility_rate, f.building_life_years,
                                                  f.interconnection_cost_usd_per_kw, 0.0));
-  if (!p.grid.import_mw.choose) {
+  if (p.grid.import_mw.choose && f.interconnection_cost_usd_per_kw <= 0.0) {
+    // A free connection has no least size: every limit from the peak need up to the maximum
+    // costs the same. It is the maximum, not a choice (an interior point would return any size
+    // in that range).
+    p.grid.import_mw.choose = false;
+    p.grid.import_mw.fixed = p.grid.import_mw.max;
+    in.notes.emplace_back(fmt::format(
+        "finance.interconnection_cost is 0: the import limit is optimize.import_max ({:g} MW), "
+        "not chosen",
+        p.grid.import_mw.max));
+  } else if (!p.grid.import_mw.choose) {
     p.grid.import_mw.fixed = 0.0;
   }
   p.grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;

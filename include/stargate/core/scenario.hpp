@@ -312,7 +312,8 @@ struct OptimizeSection {
   double max_shed_fraction = 0.05;            ///< of each window's flexible IT energy
   double compute_value_usd_per_mwh = 3000.0;  ///< value of IT energy not delivered
   double time_limit_s = 600.0;
-  LpAlgorithm algorithm = LpAlgorithm::kDual;
+  LpAlgorithm algorithm = LpAlgorithm::kAutomatic;
+  bool crossover = false;  ///< barrier: finish at a vertex (basic) solution
 };
 
 /// A whole scenario.

@@ -127,8 +127,17 @@ struct SupplyLp {
   std::vector<int> balance_row;  ///< one per step
 };
 
+/// How chosen capacities enter the per-step rows.
+enum class CapacityColumns {
+  kShared,   ///< one column per capacity (smallest model; best for the simplex)
+  kPerStep,  ///< a copy per step chained by cap_t = cap_t-1 (the first is the costed column), so
+             ///< that no column spans the horizon and an interior point's normal equations stay
+             ///< banded; the chains must survive presolve (lp::SolveOptions::presolve_substitution)
+};
+
 /// Throws std::invalid_argument when the per-step vectors differ in length or hold bad values.
-[[nodiscard]] SupplyLp build_supply_lp(const SupplyLpProblem& problem);
+[[nodiscard]] SupplyLp build_supply_lp(const SupplyLpProblem& problem,
+                                       CapacityColumns capacities = CapacityColumns::kShared);
 
 /// The LP's answer in engine terms.
 struct SupplyPlan {

@@ -21,7 +21,7 @@ enum class Status {
 enum class Algorithm {
   kDualSimplex,
   kPrimalSimplex,
-  kBarrier,    ///< interior point with crossover to a basic solution
+  kBarrier,    ///< interior point (primal-dual predictor-corrector); see SolveOptions::crossover
   kAutomatic,  ///< the backend chooses (Clp: idiot crash, sprint or primal/dual by size)
 };
 
@@ -29,6 +29,13 @@ struct SolveOptions {
   double time_limit_s = 300.0;
   Algorithm algorithm = Algorithm::kDualSimplex;
   bool presolve = true;
+  /// Presolve may substitute out equality rows of two or three columns. False keeps chains
+  /// such as per-step copies of one capacity (x_t = x_t-1), which an interior point needs banded.
+  bool presolve_substitution = true;
+  /// Barrier only: finish at a basic (vertex) solution. False returns the interior point, whose
+  /// objective and duals are optimal to the solver's tolerance but whose values may be strictly
+  /// between bounds where the optimum is not unique.
+  bool crossover = true;
   int log_level = 0;  ///< 0 silent; higher prints the backend's iteration log
 };
 

@@ -34,6 +34,17 @@ struct ExpansionInputs {
 /// InputError for bad files (as `stargate run`).
 [[nodiscard]] ExpansionInputs expansion_inputs(const Scenario& scenario);
 
+/// The dual simplex solves expansion LPs up to this many steps when optimize.algorithm is
+/// "automatic"; longer ones go to the barrier.
+inline constexpr std::size_t kSimplexMaxSteps = 2000;
+
+/// How an expansion LP of `steps` steps is solved. The barrier (interior point) gets a banded
+/// form of the LP: per-step copies of each chosen capacity (SupplyLpProblem::
+/// capacity_copies_per_step) and a presolve that keeps their chains, since a capacity column
+/// spanning the year would fill the normal equations; crossover only with optimize.crossover.
+[[nodiscard]] lp::SolveOptions expansion_solve_options(const OptimizeSection& options,
+                                                       std::size_t steps);
+
 struct ExpansionResult {
   lp::Status status = lp::Status::kFailed;
   SupplyPlan plan;

@@ -134,6 +134,50 @@ TEST(SupplyLp, TwentyFourSevenNeedsStorageSizedByHand) {
   EXPECT_NEAR(plan.cfe_share, 1.0, 1e-9);
 }
 
+TEST(SupplyLp, PerStepCapacityCopiesKeepTheOptimum) {
+  // The 24/7 case over 6 steps (sun every other hour) with chosen solar, battery power, battery
+  // energy and interconnection: one copy per later step and one chain row each.
+  constexpr std::size_t kSteps = 6;
+  SupplyLpProblem p = flat_problem(kSteps, 100.0, 0.0);
+  p.grid.import_mw = CapacityChoice{true, 0.0, 0.0, 1000.0, 1.0};
+  RenewableCandidate solar{"pv", {1.0, 0.0, 1.0, 0.0, 1.0, 0.0}, {}};
+  solar.capacity = CapacityChoice{true, 0.0, 0.0, 1000.0, 200.0};
+  p.solar.push_back(solar);
+  BatteryCandidate battery = ideal_battery(0.0, 0.0);
+  battery.power_mw = CapacityChoice{true, 0.0, 0.0, 1000.0, 3.0};
+  battery.energy_mwh = CapacityChoice{true, 0.0, 0.0, 1000.0, 2.0};
+  p.battery = battery;
+  p.min_cfe_share = 0.75;
+  const SupplyLp shared = build_supply_lp(p);
+  const SupplyLp copies = build_supply_lp(p, CapacityColumns::kPerStep);
+  constexpr int kChosen = 4;
+  EXPECT_EQ(copies.model.column_count(), shared.model.column_count() + kChosen * (kSteps - 1));
+  EXPECT_EQ(copies.model.row_count(), shared.model.row_count() + kChosen * (kSteps - 1));
+
+  const SupplyPlan reference = read_supply_plan(p, shared, lp::solve(shared.model));
+  ASSERT_EQ(reference.status, lp::Status::kOptimal);
+  // By hand: 75 % of 600 MWh matched. A MW of solar (200 $) saves only 120 $ of grid energy, so
+  // the requirement binds: each sunny hour serves 100 MW directly and charges 50 MW for the next
+  // dark hour, which takes its other 50 MW from the grid. Solar 150 MW, battery 50 MW / 50 MWh,
+  // interconnection 50 MW, 150 MWh imported (even discharge needs the least battery power).
+  EXPECT_NEAR(reference.objective_usd, 30'000.0 + 150.0 + 100.0 + 50.0 + 150.0 * 40.0, 1e-6);
+  lp::SolveOptions barrier;
+  barrier.algorithm = lp::Algorithm::kBarrier;
+  barrier.crossover = false;
+  barrier.presolve_substitution = false;
+  for (const lp::SolveOptions& options : {lp::SolveOptions{}, barrier}) {
+    const lp::Solution solution = lp::solve(copies.model, options);
+    const SupplyPlan plan = read_supply_plan(p, copies, solution);
+    ASSERT_EQ(plan.status, lp::Status::kOptimal) << solution.detail;
+    EXPECT_NEAR(plan.objective_usd, reference.objective_usd, 1e-6 * reference.objective_usd);
+    EXPECT_NEAR(plan.solar_mw[0], 150.0, 1e-4);
+    EXPECT_NEAR(plan.battery_power_mw, 50.0, 1e-4);
+    EXPECT_NEAR(plan.battery_energy_mwh, 50.0, 1e-4);
+    EXPECT_NEAR(plan.import_mw, 50.0, 1e-4);
+    EXPECT_NEAR(plan.cfe_share, 0.75, 1e-6);
+  }
+}
+
 TEST(SupplyLp, GasRampLimitsBindAndDemandChargeAppliesToPeaks) {
   // Load 100 then 300 MW; gas 300 MW that ramps 100 MW per hour; the rest from the grid. The
   // grid costs 40 $/MWh plus a 1,000 $/MW demand charge in hour 1; gas costs 30 $/MWh.

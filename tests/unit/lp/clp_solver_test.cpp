@@ -30,6 +30,21 @@ TEST(ClpSolver, WyndorOptimumAndShadowPrices) {
   }
 }
 
+TEST(ClpSolver, BarrierWithoutCrossoverIsOptimalWithShadowPrices) {
+  const Model model = test::wyndor();
+  SolveOptions options;
+  options.algorithm = Algorithm::kBarrier;
+  options.crossover = false;
+  options.presolve_substitution = false;
+  const Solution solution = solve(model, options);
+  ASSERT_EQ(solution.status, Status::kOptimal) << solution.detail;
+  EXPECT_NEAR(solution.objective, -36.0, 1e-6);
+  EXPECT_NEAR(solution.column_values[0], 2.0, 1e-6);
+  EXPECT_NEAR(solution.column_values[1], 6.0, 1e-6);
+  EXPECT_NEAR(solution.row_duals[1], -1.5, 1e-6);
+  EXPECT_NEAR(solution.row_duals[2], -1.0, 1e-6);
+}
+
 TEST(ClpSolver, ShadowPriceMatchesResolve) {
   Model model = test::wyndor();
   const double base = solve(model).objective;
@@ -59,6 +74,14 @@ TEST(ClpSolver, InfeasibleIsAnOutcome) {
   const Solution solution = solve(model);
   EXPECT_EQ(solution.status, Status::kInfeasible);
   EXPECT_EQ(to_string(solution.status), "infeasible");
+
+  // The barrier may not prove infeasibility; it must not pass for a time limit or an optimum.
+  SolveOptions barrier;
+  barrier.algorithm = Algorithm::kBarrier;
+  barrier.crossover = false;
+  barrier.presolve = false;
+  const Status status = solve(model, barrier).status;
+  EXPECT_TRUE(status == Status::kInfeasible || status == Status::kFailed) << to_string(status);
 }
 
 TEST(ClpSolver, UnboundedIsAnOutcome) {

@@ -46,6 +46,48 @@ TEST(CapacityExpansion, OptimalDesignMeetsTheCleanShareWhenSimulated) {
   EXPECT_NEAR(simulated.kpi("unserved_energy_mwh"), 0.0, 1e-6);
 }
 
+TEST(CapacityExpansion, AutomaticTakesTheBarrierForLongHorizons) {
+  OptimizeSection options;
+  EXPECT_EQ(expansion_solve_options(options, 168).algorithm, lp::Algorithm::kDualSimplex);
+  const lp::SolveOptions year = expansion_solve_options(options, 8760);
+  EXPECT_EQ(year.algorithm, lp::Algorithm::kBarrier);
+  EXPECT_FALSE(year.crossover);
+  EXPECT_FALSE(year.presolve_substitution);
+  options.algorithm = LpAlgorithm::kDual;
+  EXPECT_EQ(expansion_solve_options(options, 8760).algorithm, lp::Algorithm::kDualSimplex);
+}
+
+TEST(CapacityExpansion, BarrierOnTheBandedFormMatchesTheSimplex) {
+  const Scenario dual = week({"optimize.algorithm=\"dual\""});
+  const ExpansionResult reference =
+      solve_expansion(expansion_inputs(dual), dual.optimize, std::nullopt);
+  ASSERT_EQ(reference.status, lp::Status::kOptimal);
+  for (const char* crossover : {"false", "true"}) {
+    const Scenario barrier =
+        week({"optimize.algorithm=\"barrier\"", fmt::format("optimize.crossover={}", crossover)});
+    const ExpansionResult result =
+        solve_expansion(expansion_inputs(barrier), barrier.optimize, std::nullopt);
+    ASSERT_EQ(result.status, lp::Status::kOptimal) << crossover;
+    // The banded form has a copy of each chosen capacity per step and a chain row per copy.
+    EXPECT_GT(result.columns, reference.columns + 167);
+    EXPECT_NEAR(result.lp_objective_usd, reference.lp_objective_usd,
+                1e-6 * reference.lp_objective_usd);
+    EXPECT_NEAR(result.plan.clean_share, reference.plan.clean_share, 1e-6);
+    EXPECT_NEAR(result.plan.clean_share_marginal_usd_per_point,
+                reference.plan.clean_share_marginal_usd_per_point,
+                1e-4 * reference.plan.clean_share_marginal_usd_per_point);
+  }
+}
+
+TEST(CapacityExpansion, FreeInterconnectionIsTheMaximumNotAChoice) {
+  const Scenario scenario = week({"finance.interconnection_cost=\"0 $/kW\""});
+  const ExpansionInputs inputs = expansion_inputs(scenario);
+  EXPECT_FALSE(inputs.problem.grid.import_mw.choose);
+  EXPECT_DOUBLE_EQ(inputs.problem.grid.import_mw.fixed, scenario.optimize.import_max_kw / 1e3);
+  const Scenario costly = week({"finance.interconnection_cost=\"100 $/kW\""});
+  EXPECT_TRUE(expansion_inputs(costly).problem.grid.import_mw.choose);
+}
+
 TEST(CapacityExpansion, HigherCleanShareCostsMore) {
   const Scenario low = week({"optimize.clean_share=0.5"});
   const Scenario high = week({"optimize.clean_share=0.9"});
@@ -56,11 +98,15 @@ TEST(CapacityExpansion, HigherCleanShareCostsMore) {
   EXPECT_GE(b.plan.clean_share, 0.9 - 1e-7);
 }
 
-TEST(CapacityExpansion, UnreachableCleanShareNamesItsCause) {
+// Infeasible cases name their cause under the simplex and under the barrier (which stops
+// without proof; the elastic diagnosis decides).
+class UnreachableRequirement : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(UnreachableRequirement, NoGridNamesTheFirmLoad) {
   // No grid, no gas, no storage, solar only: nights cannot be clean, nor served at all.
   const Scenario scenario =
-      week({"optimize.clean_share=0.95", "optimize.import_max=0 MW", "optimize.gas_max=0 MW",
-            "optimize.wind_max=0 MW", "optimize.battery_power_max=0 MW"});
+      week({GetParam(), "optimize.clean_share=0.95", "optimize.import_max=0 MW",
+            "optimize.gas_max=0 MW", "optimize.wind_max=0 MW", "optimize.battery_power_max=0 MW"});
   const ExpansionResult result =
       solve_expansion(expansion_inputs(scenario), scenario.optimize, std::nullopt);
   EXPECT_EQ(result.status, lp::Status::kInfeasible);
@@ -70,10 +116,10 @@ TEST(CapacityExpansion, UnreachableCleanShareNamesItsCause) {
   EXPECT_NE(result.infeasibility.find("an import limit of 0 GW"), std::string::npos);
 }
 
-TEST(CapacityExpansion, CleanShareAloneUnreachableIsReported) {
+TEST_P(UnreachableRequirement, CleanShareAloneIsReported) {
   // With the grid available the load is served, but solar alone cannot make 95 % clean.
-  const Scenario scenario = week(
-      {"optimize.clean_share=0.95", "optimize.wind_max=0 MW", "optimize.battery_power_max=0 MW"});
+  const Scenario scenario = week({GetParam(), "optimize.clean_share=0.95", "optimize.wind_max=0 MW",
+                                  "optimize.battery_power_max=0 MW"});
   const ExpansionResult result =
       solve_expansion(expansion_inputs(scenario), scenario.optimize, std::nullopt);
   EXPECT_EQ(result.status, lp::Status::kInfeasible);
@@ -81,20 +127,29 @@ TEST(CapacityExpansion, CleanShareAloneUnreachableIsReported) {
       << result.infeasibility;
 }
 
+INSTANTIATE_TEST_SUITE_P(Algorithms, UnreachableRequirement,
+                         ::testing::Values("optimize.algorithm=\"dual\"",
+                                           "optimize.algorithm=\"barrier\""));
+
 // The objective of the exported MPS, solved by GLPK (an independent solver), equals
 // lp_objective within 1e-6 relative.
-TEST(CapacityExpansion, ExportedMpsSolvedByGlpsolMatches) {
+class ExportedMps : public ::testing::TestWithParam<const char*> {};
+
+TEST_P(ExportedMps, SolvedByGlpsolMatches) {
   if (std::system("command -v glpsol > /dev/null 2>&1") != 0) {
     GTEST_SKIP() << "glpsol not installed (scripts/setup installs glpk-utils)";
   }
-  const Scenario scenario = week();
+  const Scenario scenario = week({GetParam()});
   const fs::path folder = fs::temp_directory_path() / "stargate_expansion_mps";
   fs::create_directories(folder);
-  const fs::path mps = folder / "week.mps";
+  const std::string form = std::string(GetParam()).find("barrier") != std::string::npos
+                               ? "banded"
+                               : "compact";
+  const fs::path mps = folder / fmt::format("week-{}.mps", form);
   const ExpansionResult result =
       solve_expansion(expansion_inputs(scenario), scenario.optimize, mps);
   ASSERT_EQ(result.status, lp::Status::kOptimal);
-  const fs::path report = folder / "week.txt";
+  const fs::path report = folder / fmt::format("week-{}.txt", form);
   const std::string command =
       fmt::format("glpsol --freemps '{}' -o '{}' > /dev/null 2>&1", mps.string(), report.string());
   ASSERT_EQ(std::system(command.c_str()), 0);
@@ -105,6 +160,11 @@ TEST(CapacityExpansion, ExportedMpsSolvedByGlpsolMatches) {
   const double glpk = std::stod(match[1]);
   EXPECT_NEAR(glpk, result.lp_objective_usd, 1e-6 * std::abs(result.lp_objective_usd));
 }
+
+// The simplex's compact model and the barrier's banded one (per-step capacity copies).
+INSTANTIATE_TEST_SUITE_P(Forms, ExportedMps,
+                         ::testing::Values("optimize.algorithm=\"dual\"",
+                                           "optimize.algorithm=\"barrier\""));
 
 }  // namespace
 }  // namespace stargate
