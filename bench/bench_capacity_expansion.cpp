@@ -38,8 +38,8 @@ void run_expansion(benchmark::State& state, std::vector<std::string> overrides) 
 
 // Annual clean share 0.9 over 40 days (dual simplex).
 void BM_Expansion40DaysCleanShare(benchmark::State& state) {
-  run_expansion(state, {"optimize.clean_share=0.9", "scenario.start=2026-11-01",
-                        "scenario.duration=40d"});
+  run_expansion(state,
+                {"optimize.clean_share=0.9", "scenario.start=2026-11-01", "scenario.duration=40d"});
 }
 BENCHMARK(BM_Expansion40DaysCleanShare)->Unit(benchmark::kSecond);
 

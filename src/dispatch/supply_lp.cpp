@@ -95,6 +95,10 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
     out.gas_capacity = capacity_column(m, "gas_mw", p.gas->capacity_mw, p.horizon_years);
   }
   out.import_capacity = capacity_column(m, "import_mw", p.grid.import_mw, p.horizon_years);
+  const bool extra_it = p.extra_it_mw.choose;
+  if (extra_it) {
+    out.extra_it = capacity_column(m, "extra_it_mw", p.extra_it_mw, p.horizon_years);
+  }
   // Per-step copies of chosen capacities (cap_t = cap_t-1), so that no column spans the horizon.
   const auto per_step = [&](int master, const CapacityChoice& choice, const std::string& name) {
     std::vector<int> columns(steps, master);
@@ -110,18 +114,23 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
   };
   std::vector<std::vector<int>> solar_at, wind_at;
   for (std::size_t s = 0; s < p.solar.size(); ++s) {
-    solar_at.push_back(per_step(out.solar_capacity[s], p.solar[s].capacity, fmt::format("cs{}", s)));
+    solar_at.push_back(
+        per_step(out.solar_capacity[s], p.solar[s].capacity, fmt::format("cs{}", s)));
   }
   for (std::size_t w = 0; w < p.wind.size(); ++w) {
     wind_at.push_back(per_step(out.wind_capacity[w], p.wind[w].capacity, fmt::format("cw{}", w)));
   }
   const std::vector<int> battery_power_at =
-      p.battery ? per_step(out.battery_power, p.battery->power_mw, "cbp") : std::vector<int>(steps, -1);
+      p.battery ? per_step(out.battery_power, p.battery->power_mw, "cbp")
+                : std::vector<int>(steps, -1);
   const std::vector<int> battery_energy_at =
-      p.battery ? per_step(out.battery_energy, p.battery->energy_mwh, "cbe") : std::vector<int>(steps, -1);
+      p.battery ? per_step(out.battery_energy, p.battery->energy_mwh, "cbe")
+                : std::vector<int>(steps, -1);
   const std::vector<int> gas_at =
       p.gas ? per_step(out.gas_capacity, p.gas->capacity_mw, "cg") : std::vector<int>(steps, -1);
   const std::vector<int> import_at = per_step(out.import_capacity, p.grid.import_mw, "ci");
+  const std::vector<int> extra_it_at =
+      extra_it ? per_step(out.extra_it, p.extra_it_mw, "cx") : std::vector<int>(steps, -1);
   const bool has_renewables = !p.solar.empty() || !p.wind.empty();
   const bool can_export = has_renewables && p.grid.export_limit_mw > 0.0;
   const double self_keep =
@@ -168,8 +177,9 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
     }
     const double flexible_max = at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]);
     if (window_energy_mwh[t / window] > 0.0) {
-      c.flexible =
-          m.add_column(step_name("flex", t), 0.0, std::max(flexible_max, p.flexible_it_mw[t]), 0.0);
+      const double upper = std::max(flexible_max, p.flexible_it_mw[t]);
+      c.flexible = m.add_column(step_name("flex", t), 0.0,
+                                extra_it ? upper + p.extra_it_mw.max : upper, 0.0);
     }
     if (p.unserved_cost_usd_per_mwh > 0.0) {
       c.unserved =
@@ -206,6 +216,14 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
         add(wind_at[w][t], -p.wind[w].output_per_mw[t]);
       }
       row(step_name("renewables", t), -lp::kInfinity, 0.0);
+    }
+    // Flexible IT within the IT capacity, extra capacity included.
+    if (extra_it && c.flexible >= 0) {
+      terms.clear();
+      add(c.flexible, 1.0);
+      add(extra_it_at[t], -1.0);
+      row(step_name("it_capacity", t), -lp::kInfinity,
+          std::max(at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]), p.flexible_it_mw[t]));
     }
     // Balance.
     terms.clear();
@@ -409,6 +427,7 @@ SupplyPlan read_supply_plan(const SupplyLpProblem& p, const SupplyLp& lp,
   plan.battery_energy_mwh = value(lp.battery_energy);
   plan.gas_mw = value(lp.gas_capacity);
   plan.import_mw = value(lp.import_capacity);
+  plan.extra_it_mw = value(lp.extra_it);
 
   for (auto* series : {&plan.renewable_available, &plan.curtailed, &plan.renewable_to_load,
                        &plan.charge, &plan.charge_grid, &plan.discharge, &plan.discharge_clean,

@@ -50,6 +50,23 @@ std::pair<std::size_t, std::size_t> steps_within(const TimeGrid& grid, LocalTime
   return {grid.first_step_at_or_after(begin), grid.first_step_at_or_after(end)};
 }
 
+// Calls visit(step, share) for each grid step overlapping [begin, end), share = overlap /
+// (end - begin); the caller has checked that the interval lies in the grid.
+template <typename Visit>
+void for_each_overlap(const TimeGrid& grid, LocalTime begin, LocalTime end, Visit visit) {
+  std::size_t i = grid.first_step_at_or_after(begin);
+  if (i == grid.size() || grid.time(i) > begin) {
+    --i;  // the step containing begin
+  }
+  const auto length = static_cast<double>(end.seconds - begin.seconds);
+  for (; i < grid.size() && grid.time(i) < end; ++i) {
+    const std::int64_t step_begin = grid.time(i).seconds;
+    const std::int64_t overlap =
+        std::min(end.seconds, step_begin + grid.step_s()) - std::max(begin.seconds, step_begin);
+    visit(i, static_cast<double>(overlap) / length);
+  }
+}
+
 LocalTime month_start(int year, int month) {
   return local_from_civil(CivilTime{year, month, 1, 0, 0, 0});
 }
@@ -97,19 +114,10 @@ FourCpCharge four_cp_charge(const TimeGrid& grid, std::span<const double> campus
     require(begin >= grid.start() && end <= grid.end(),
             fmt::format("the 4CP interval starting {} is outside the grid",
                         format_iso8601(begin, grid.utc_offset_s())));
-    // Steps overlapping [begin, end): from the one containing begin.
-    std::size_t i = grid.first_step_at_or_after(begin);
-    if (i == grid.size() || grid.time(i) > begin) {
-      --i;
-    }
-    double weighted = 0.0;
-    for (; i < grid.size() && grid.time(i) < end; ++i) {
-      const std::int64_t step_begin = grid.time(i).seconds;
-      const std::int64_t overlap =
-          std::min(end.seconds, step_begin + grid.step_s()) - std::max(begin.seconds, step_begin);
-      weighted += campus_load_kw[i] * static_cast<double>(overlap);
-    }
-    charge.peak_load_kw[k] = weighted / static_cast<double>(peaks.interval_s);
+    double mean_kw = 0.0;
+    for_each_overlap(grid, begin, end,
+                     [&](std::size_t i, double share) { mean_kw += campus_load_kw[i] * share; });
+    charge.peak_load_kw[k] = mean_kw;
     sum_kw += charge.peak_load_kw[k];
   }
   charge.demand_kw = sum_kw / static_cast<double>(peaks.start.size());
@@ -133,6 +141,25 @@ std::vector<FourCpCharge> four_cp_by_year(const TimeGrid& grid,
     }
   }
   return charges;
+}
+
+std::vector<double> four_cp_step_prices_usd_per_kw(const TimeGrid& grid,
+                                                   std::span<const double> system_load_mw,
+                                                   double rate_usd_per_kw_yr) {
+  std::vector<double> price(grid.size(), 0.0);
+  if (rate_usd_per_kw_yr == 0.0) {
+    return price;
+  }
+  const std::vector<double> no_load(grid.size(), 0.0);
+  const double per_peak = rate_usd_per_kw_yr / static_cast<double>(kFourCpMonths.size());
+  for (const FourCpCharge& year :
+       four_cp_by_year(grid, system_load_mw, no_load, rate_usd_per_kw_yr)) {
+    for (const LocalTime begin : year.peaks.start) {
+      for_each_overlap(grid, begin, LocalTime{begin.seconds + year.peaks.interval_s},
+                       [&](std::size_t i, double share) { price[i] += per_peak * share; });
+    }
+  }
+  return price;
 }
 
 std::vector<double> synthetic_ercot_system_load_mw(const TimeGrid& grid, std::uint64_t seed) {

@@ -82,6 +82,13 @@ TableSpec optimize_table() {
               .default_toml = "\"day\"",
               .choices = {"day", "week"},
               .description = "Flexible work is done within the same day or week."})
+      .field("extra_gpus_max", &OptimizeSection::extra_gpus_max,
+             {.kind = ValueKind::kInteger,
+              .default_toml = "0",
+              .min = 0,
+              .description = "Most GPUs (of the first building's type, with their building "
+                             "share) the LP may add so that flexible work can follow cheap or "
+                             "clean hours; 0 leaves the fleet as it is. Fleet model only."})
       .field("max_shed", &OptimizeSection::max_shed_fraction,
              share("0.05", "Share of each window's flexible IT energy that may go undelivered."))
       .field("compute_value", &OptimizeSection::compute_value_usd_per_mwh,

@@ -101,8 +101,8 @@ Solution solve(const Model& model, const SolveOptions& options) {
     // Clp's status 3 is "stopped on iterations or time": the barrier stops at its iteration
     // limit when it cannot converge (typically an infeasible model).
     solution.status = Status::kFailed;
-    solution.detail = fmt::format("Clp stopped at its iteration limit after {} iterations",
-                                  solution.iterations);
+    solution.detail =
+        fmt::format("Clp stopped at its iteration limit after {} iterations", solution.iterations);
   } else if (solution.status == Status::kFailed || clp.secondaryStatus() != 0) {
     solution.detail = fmt::format("Clp stopped with status {} (secondary {})", clp.status(),
                                   clp.secondaryStatus());
@@ -126,9 +126,8 @@ Solution solve(const Model& model, const SolveOptions& options) {
     }
     if (worst > kFeasibilityTolerance) {
       solution.status = Status::kFailed;
-      solution.detail =
-          fmt::format("the barrier ended with row {} violated by {:.3g} (relative)",
-                      model.row_name(worst_row), worst);
+      solution.detail = fmt::format("the barrier ended with row {} violated by {:.3g} (relative)",
+                                    model.row_name(worst_row), worst);
     }
   }
   solution.objective = clp.objectiveValue();

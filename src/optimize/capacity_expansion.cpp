@@ -114,8 +114,7 @@ lp::SolveOptions expansion_solve_options(const OptimizeSection& options, std::si
 ExpansionResult solve_expansion(const ExpansionInputs& inputs, const OptimizeSection& options,
                                 const std::optional<std::filesystem::path>& mps_path) {
   const auto started = std::chrono::steady_clock::now();
-  const lp::SolveOptions solve_options =
-      expansion_solve_options(options, inputs.problem.steps());
+  const lp::SolveOptions solve_options = expansion_solve_options(options, inputs.problem.steps());
   const bool barrier = solve_options.algorithm == lp::Algorithm::kBarrier;
   const SupplyLp built = build_supply_lp(
       inputs.problem, barrier ? CapacityColumns::kPerStep : CapacityColumns::kShared);
@@ -228,6 +227,12 @@ Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
       g.unit_capacity_kw = gas_kw / static_cast<double>(g.units);
       design.gas.push_back(g);
     }
+  }
+  // Extra GPUs join the first building with their IT capacity.
+  if (in.extra_gpu_it_kw > 0.0 && !design.buildings.empty()) {
+    const std::int64_t extra = std::llround(plan.extra_it_mw * kKwPerMw / in.extra_gpu_it_kw);
+    design.buildings.front().gpus += extra;
+    design.buildings.front().it_capacity_kw += static_cast<double>(extra) * in.extra_gpu_it_kw;
   }
   // The LP plans with foresight; the engine's LP dispatch runs the design the same way (an mpc
   // policy of the scenario is kept).

@@ -9,6 +9,7 @@
 #include "stargate/finance/money_math.hpp"
 #include "stargate/optimize/capacity_expansion.hpp"
 #include "stargate/sim/campus_simulation.hpp"
+#include "stargate/sim/compute_fleet.hpp"
 #include "stargate/sim/lp_supply_candidates.hpp"
 #include "stargate/sim/run_weather.hpp"
 #include "stargate/sim/solar_fleet.hpp"
@@ -20,7 +21,6 @@ namespace {
 
 constexpr double kProfileCapacityKw = 1000.0;  // 1 MW: output in kW / 1000 = MW per MW
 constexpr double kUnconstrainedGridFactor = 4.0;
-constexpr double kFourCpPeaks = 4.0;
 constexpr double kStepsPerDayHours = 24.0;
 constexpr double kDaysPerWeek = 7.0;
 constexpr double kHoursPerYear = 8760.0;
@@ -130,29 +130,36 @@ void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, Expansi
   }
 }
 
-// ERCOT 4CP: the charge is rate x the mean import in the four summer peak intervals, so each
-// peak step's import costs rate / 4 per kW (per year of the run).
-std::vector<double> four_cp_charges(const Scenario& scenario, const TimeGrid& grid) {
-  std::vector<double> charge(grid.size(), 0.0);
-  const double rate = scenario.grid.four_cp_rate_usd_per_kw_yr;
-  if (rate <= 0.0) {
-    return charge;
+// Extra GPUs of the first building's type, each with its IT power at full load (GPU x node
+// overhead x (1 + network and storage)) of building: annual cost per MW of IT = GPUs per MW x
+// price x (CRF(gpu rate, gpu life) + GPU O&M) + building capex per kW x (CRF(facility rate,
+// building life) + building O&M), x 1000.
+void add_extra_gpus(const Scenario& scenario, double flexible_share, ExpansionInputs& in) {
+  const OptimizeSection& o = scenario.optimize;
+  if (o.extra_gpus_max <= 0 || scenario.buildings.empty()) {
+    return;
   }
-  const std::vector<double> system_mw =
-      synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed));
-  const int first_year = civil_from_local(grid.time(0)).year;
-  const int last_year = civil_from_local(grid.time(grid.size() - 1)).year;
-  for (int year = first_year; year <= last_year; ++year) {
-    try {
-      const FourCpPeaks peaks = find_four_cp_peaks(grid, system_mw, year);
-      for (const LocalTime start : peaks.start) {
-        charge[grid.first_step_at_or_after(start)] += rate * kKwPerMw / kFourCpPeaks;
-      }
-    } catch (const std::invalid_argument&) {
-      // The run does not cover this year's June-September: no 4CP charge for it.
-    }
+  if (flexible_share <= 0.0) {
+    in.notes.emplace_back(
+        "optimize.extra_gpus_max is ignored: there is no flexible work for extra GPUs to move");
+    return;
   }
-  return charge;
+  const FinanceSection& f = scenario.finance;
+  const GpuType type = resolve_gpu_type(scenario, 0);
+  in.extra_gpu_it_kw =
+      type.tdp_w / kWPerKw * type.node_overhead_factor * (1.0 + type.network_storage_fraction);
+  const double gpu_usd_per_kw = type.price_usd / in.extra_gpu_it_kw;
+  const double annual_usd_per_mw =
+      annual_cost_per_mw(f.gpu_rate, f.gpu_life_years, gpu_usd_per_kw,
+                         gpu_usd_per_kw * f.gpu_fixed_om_fraction_per_yr) +
+      annual_cost_per_mw(f.facility_rate, f.building_life_years, f.building_cost_usd_per_kw,
+                         f.building_cost_usd_per_kw * f.building_fixed_om_fraction_per_yr);
+  in.problem.extra_it_mw =
+      chosen(static_cast<double>(o.extra_gpus_max) * in.extra_gpu_it_kw, annual_usd_per_mw);
+  in.extra_gpu_type = type.name;
+  in.notes.emplace_back(fmt::format(
+      "extra GPUs: {} at {:.3g} kW of IT each, {:.3g} M$ a year per MW of IT (GPUs and building)",
+      type.name, in.extra_gpu_it_kw, annual_usd_per_mw / 1e6));
 }
 
 }  // namespace
@@ -210,9 +217,17 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
                               ? kStepsPerDayHours
                               : kStepsPerDayHours * kDaysPerWeek;
   p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / step_h));
+  add_extra_gpus(scenario, flexible_share, in);
   p.max_shed_fraction = o.max_shed_fraction;
   p.shed_cost_usd_per_mwh = o.compute_value_usd_per_mwh;
-  p.demand_charge_usd_per_mw = four_cp_charges(scenario, grid);
+  // ERCOT 4CP: rate / 4 per MW imported in each summer peak interval of the synthetic system
+  // load (the engine's, energy/four_cp.hpp), per year of the run.
+  p.demand_charge_usd_per_mw = four_cp_step_prices_usd_per_kw(
+      grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
+      scenario.grid.four_cp_rate_usd_per_kw_yr);
+  for (double& charge : p.demand_charge_usd_per_mw) {
+    charge *= kKwPerMw;
+  }
   p.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
 
   if (o.solar_max_kw > 0.0) {

@@ -15,6 +15,10 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
+double extra_gpus(const ExpansionInputs& in, const SupplyPlan& plan) {
+  return in.extra_gpu_it_kw > 0.0 ? plan.extra_it_mw * 1000.0 / in.extra_gpu_it_kw : 0.0;
+}
+
 Json sizes_json(const ExpansionInputs& in, const SupplyPlan& plan) {
   Json solar = Json::object();
   for (std::size_t s = 0; s < plan.solar_mw.size(); ++s) {
@@ -24,12 +28,17 @@ Json sizes_json(const ExpansionInputs& in, const SupplyPlan& plan) {
   for (std::size_t w = 0; w < plan.wind_mw.size(); ++w) {
     wind[in.problem.wind[w].name] = plan.wind_mw[w];
   }
-  return {{"solar_dc_mw", solar},
-          {"wind_mw", wind},
-          {"battery_power_mw", plan.battery_power_mw},
-          {"battery_energy_mwh", plan.battery_energy_mwh},
-          {"gas_mw", plan.gas_mw},
-          {"grid_import_mw", plan.import_mw}};
+  Json sizes = {{"solar_dc_mw", solar},
+                {"wind_mw", wind},
+                {"battery_power_mw", plan.battery_power_mw},
+                {"battery_energy_mwh", plan.battery_energy_mwh},
+                {"gas_mw", plan.gas_mw},
+                {"grid_import_mw", plan.import_mw}};
+  if (in.problem.extra_it_mw.choose) {
+    sizes["extra_it_mw"] = plan.extra_it_mw;
+    sizes["extra_gpus"] = extra_gpus(in, plan);
+  }
+  return sizes;
 }
 
 Json costs_json(const SupplyPlan& plan) {
@@ -190,8 +199,13 @@ void write_optimization_console(const ExpansionInputs& inputs, const ExpansionRe
   for (std::size_t w = 0; w < plan.wind_mw.size(); ++w) {
     out << fmt::format(" wind {} {:.0f} MW;", inputs.problem.wind[w].name, plan.wind_mw[w]);
   }
-  out << fmt::format(" battery {:.0f} MW / {:.0f} MWh; gas {:.0f} MW; grid {:.0f} MW\n",
+  out << fmt::format(" battery {:.0f} MW / {:.0f} MWh; gas {:.0f} MW; grid {:.0f} MW",
                      plan.battery_power_mw, plan.battery_energy_mwh, plan.gas_mw, plan.import_mw);
+  if (inputs.problem.extra_it_mw.choose) {
+    out << fmt::format("; extra GPUs {:.0f} ({}, {:.1f} MW of IT)", extra_gpus(inputs, plan),
+                       inputs.extra_gpu_type, plan.extra_it_mw);
+  }
+  out << "\n";
   out << fmt::format(
       "Marginal cost of clean share: {:.4g} M$ per point; of 24/7 CFE: {:.4g} M$ "
       "per point\n",

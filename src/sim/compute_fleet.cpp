@@ -67,7 +67,8 @@ Workload load_workload(const Scenario& scenario, const TimeGrid& grid, std::int6
   }
 }
 
-// The building's GPU type: a scenario [[gpu_type]] of that name, else the catalogue's.
+}  // namespace
+
 GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building) {
   const std::string& name = scenario.buildings[building].gpu_type;
   for (std::size_t i = 0; i < scenario.gpu_types.size(); ++i) {
@@ -107,8 +108,6 @@ GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building) {
             fmt::format("unknown GPU type \"{}\"{}", name, suggestion_suffix(name, names)));
   }
 }
-
-}  // namespace
 
 ComputeFleet::ComputeFleet(const Scenario& scenario, const TimeGrid& grid) : grid_(grid) {
   const ComputeSection& compute = scenario.compute;

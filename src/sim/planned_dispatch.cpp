@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "stargate/core/units.hpp"
+#include "stargate/energy/four_cp.hpp"
 #include "stargate/lp/clp_solver.hpp"
 #include "stargate/sim/lp_supply_candidates.hpp"
 
@@ -45,6 +46,14 @@ DispatchPlanner::DispatchPlanner(const Scenario& scenario, const TimeGrid& grid,
   problem_.cyclic_storage = false;
   problem_.terminal_soc_min_mwh = 0.0;
   problem_.grid.import_mw.fixed = scenario.grid.import_limit_kw / kKwPerMw;
+  if (scenario.grid.four_cp_rate_usd_per_kw_yr > 0.0) {
+    four_cp_usd_per_mw_ = four_cp_step_prices_usd_per_kw(
+        grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
+        scenario.grid.four_cp_rate_usd_per_kw_yr);
+    for (double& price : four_cp_usd_per_mw_) {
+      price *= kKwPerMw;
+    }
+  }
   problem_.grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;
   problem_.grid.export_price_share = scenario.grid.export_price_share;
   if (!scenario.solar.empty()) {
@@ -85,6 +94,10 @@ void DispatchPlanner::fill_problem(std::size_t first, std::size_t steps) {
     if (!p.wind.empty()) {
       p.wind.front().output_per_mw[k] = series_.wind_kw[t] / kKwPerMw;
     }
+  }
+  if (!four_cp_usd_per_mw_.empty()) {
+    const auto window = std::span(four_cp_usd_per_mw_).subspan(first, steps);
+    p.demand_charge_usd_per_mw.assign(window.begin(), window.end());
   }
   // The assets' online shares are a schedule, known ahead.
   p.battery = lp_battery(scenario_, grid_, first, steps);

@@ -306,6 +306,7 @@ struct OptimizeSection {
   double battery_energy_max_kwh = 8.0e6;
   double gas_max_kw = 2.0e6;
   double import_max_kw = 2.0e6;
+  std::int64_t extra_gpus_max = 0;  ///< GPUs the LP may add for flexible work (0: none)
   double battery_power_cost_usd_per_kw = 250.0;
   double flexible_share = 0.25;  ///< share of IT power that may move within its window
   FlexibleWindow flexible_window = FlexibleWindow::kDay;

@@ -12,6 +12,7 @@
 //   gas          gas_t <= a_t G,  |gas_t - gas_t-1| <= ramp G
 //   grid         imp_t + chg_t <= I,  exp_t <= min(export limit, I)
 //   flexible     sum_{t in w} flex_t dt + shed_w = E_w,  shed_w <= max_shed E_w  (each window w)
+//                flex_t <= flex_max_t + X_it   (X_it: extra IT capacity, when chosen)
 //   clean share  sum_t (r2l + dis_c + exp)_t dt >= X sum_t load_t dt       (annual, volumetric)
 //   24/7 CFE     sum_t (r2l + dis_c)_t dt >= Y sum_t load_t dt             (hourly matched)
 //   curtailment  sum_t curtailed_t dt <= Z sum_t available_t dt
@@ -83,6 +84,9 @@ struct SupplyLpProblem {
   std::vector<double> flexible_it_mw;      ///< flexible IT power asked for (the baseline)
   std::vector<double> flexible_it_max_mw;  ///< IT headroom for flexible work; empty = baseline
   std::vector<double> pue;                 ///< facility / IT power of flexible work
+  /// IT capacity added for flexible work (extra GPUs with their building share), MW of IT: each
+  /// step's flexible IT may reach flexible_it_max_mw + this. Fixed at 0 by default.
+  CapacityChoice extra_it_mw;
   std::size_t flexible_window_steps = 24;  ///< flexible work moves only within its window
   double max_shed_fraction = 0.0;          ///< of each window's flexible energy
   double shed_cost_usd_per_mwh = 0.0;      ///< value of flexible compute not delivered (IT)
@@ -121,7 +125,8 @@ struct SupplyLp {
   };
   std::vector<StepColumns> step;  ///< one per step (-1: not in the model)
   std::vector<int> solar_capacity, wind_capacity;
-  int battery_power = -1, battery_energy = -1, gas_capacity = -1, import_capacity = -1;
+  int battery_power = -1, battery_energy = -1, gas_capacity = -1, import_capacity = -1,
+      extra_it = -1;
   std::vector<int> shed;  ///< one per flexible window
   int clean_row = -1, cfe_row = -1, curtailment_row = -1;
   std::vector<int> balance_row;  ///< one per step
@@ -145,7 +150,8 @@ struct SupplyPlan {
   double step_h = 1.0;
   // Capacities (MW, MWh).
   std::vector<double> solar_mw, wind_mw;
-  double battery_power_mw = 0.0, battery_energy_mwh = 0.0, gas_mw = 0.0, import_mw = 0.0;
+  double battery_power_mw = 0.0, battery_energy_mwh = 0.0, gas_mw = 0.0, import_mw = 0.0,
+         extra_it_mw = 0.0;
   // Flows per step (MW) and storage (MWh, end of step).
   std::vector<double> renewable_available, curtailed, renewable_to_load, charge, charge_grid,
       discharge, discharge_clean, soc, soc_clean, gas, import, export_, flexible_it, facility_load,

@@ -63,6 +63,13 @@ struct FourCpCharge {
                                                         std::span<const double> campus_load_kw,
                                                         double rate_usd_per_kw_yr);
 
+/// The 4CP charge as a price on each step's campus load, for optimisation: USD per kW of mean
+/// load in the step, rate / 4 x the step's share of each peak interval of every year that
+/// four_cp_by_year covers. Sum over steps of price x campus_load_kw equals the sum of those
+/// years' charges. Throws as four_cp_by_year.
+[[nodiscard]] std::vector<double> four_cp_step_prices_usd_per_kw(
+    const TimeGrid& grid, std::span<const double> system_load_mw, double rate_usd_per_kw_yr);
+
 /// A synthetic ERCOT system load (MW) on the grid, for offline runs where only the *timing* of
 /// the peaks matters: a base of 45 GW, a summer bulge (peak early August, +55 %), a day-to-day
 /// heat anomaly (AR(1) per day from `seed`, +/-4 % std), weekends 7 % lower, and an afternoon

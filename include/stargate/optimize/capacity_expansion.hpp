@@ -27,6 +27,8 @@ struct ExpansionInputs {
   std::vector<SolarSection> solar_designs;  ///< one per solar candidate, capacity to be set
   std::vector<WindSection> wind_designs;    ///< one per wind candidate
   std::vector<double> wind_turbine_kw;      ///< rating of each wind candidate's turbine
+  std::string extra_gpu_type;               ///< GPU type of extra GPUs (optimize.extra_gpus_max)
+  double extra_gpu_it_kw = 0.0;             ///< IT power of one extra GPU at full load
   std::vector<std::string> notes;           ///< assumptions made (defaults used, etc.)
 };
 
@@ -67,7 +69,8 @@ struct ExpansionResult {
 
 /// The scenario with the plan's capacities: arrays and farms resized (dropped below 1 kW or
 /// 1 turbine), batteries and gas plants scaled to the chosen totals (added when the scenario has
-/// none), the grid connection set to the chosen import limit, and dispatch.policy "rules"
+/// none), extra GPUs added to the first building (with their IT capacity), the grid connection
+/// set to the chosen import limit, and dispatch.policy "rules"
 /// replaced by "lp" (the LP's foresight; "mpc" is kept).
 [[nodiscard]] Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& inputs,
                                        const SupplyPlan& plan);

@@ -20,6 +20,10 @@
 
 namespace stargate {
 
+/// The GPU type of building `building`: a scenario [[gpu_type]] of that name, else the
+/// catalogue's. InputError at the field for an unknown name or a bad [[gpu_type]].
+[[nodiscard]] GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building);
+
 /// One step of the fleet.
 struct FleetStep {
   double it_kw = 0.0;             ///< all pools and inference

@@ -13,8 +13,10 @@
 // is fixed before dispatch); renewables as given (capacity 1 MW x output in MW); one aggregate
 // battery and gas plant (lp_supply_candidates.hpp) with their online shares; storage not cyclic,
 // starting from the given energy with no terminal requirement; grid within the import and export
-// limits; unserved load at dispatch.unserved_cost; the carbon price on gas and grid CO2. No 4CP
-// demand charge (the peaks are found after the run).
+// limits; unserved load at dispatch.unserved_cost; the carbon price on gas and grid CO2; the 4CP
+// charge as rate / 4 per MW imported in each summer peak interval of the run's synthetic system
+// load (energy/four_cp.hpp: the same intervals the run is charged on, known ahead as large ERCOT
+// consumers act on 4CP alerts; mpc uses them too, whatever its forecast).
 #pragma once
 
 #include <cstddef>
@@ -75,7 +77,8 @@ class DispatchPlanner {
   std::size_t day_steps_ = 0;
   bool persistence_ = false;
   SupplyLpProblem problem_;
-  std::vector<double> battery_net_kw_;  ///< whole run; a window's plan overwrites its steps
+  std::vector<double> four_cp_usd_per_mw_;  ///< whole run; empty without a 4CP rate
+  std::vector<double> battery_net_kw_;      ///< whole run; a window's plan overwrites its steps
   std::vector<double> gas_kw_;
   int solves_ = 0;
   double solve_seconds_ = 0.0;

@@ -113,6 +113,36 @@ TEST(SupplyLp, FlexibleWorkMovesToCheapHoursAndShedsAtItsValue) {
   EXPECT_NEAR(plan.shed_it_mwh, 20.0, 1e-7);
 }
 
+TEST(SupplyLp, ExtraItCapacityLetsFlexibleWorkFollowPrices) {
+  // 100 MWh of flexible work over a two-hour window, 50 MW of IT capacity for it, energy at
+  // 100 $/MWh then free. Without extra capacity the work runs 50 + 50 MW: 5,000 $. Extra IT at
+  // 30 $/MW moves all of it to the free hour with 50 MW more: 1,500 $. At 120 $/MW it is not
+  // worth buying.
+  SupplyLpProblem p = flat_problem(2, 0.0, 500.0);
+  p.flexible_it_mw = {50.0, 50.0};
+  p.flexible_it_max_mw = {50.0, 50.0};
+  p.flexible_window_steps = 2;
+  p.price_usd_per_mwh = {100.0, 0.0};
+  SupplyPlan plan = solve_plan(p);
+  ASSERT_EQ(plan.status, lp::Status::kOptimal);
+  EXPECT_NEAR(plan.objective_usd, 5'000.0, 1e-6);
+
+  p.extra_it_mw = CapacityChoice{true, 0.0, 0.0, 1000.0, 30.0};
+  for (const CapacityColumns form : {CapacityColumns::kShared, CapacityColumns::kPerStep}) {
+    const SupplyLp lp = build_supply_lp(p, form);
+    plan = read_supply_plan(p, lp, lp::solve(lp.model));
+    ASSERT_EQ(plan.status, lp::Status::kOptimal);
+    EXPECT_NEAR(plan.objective_usd, 1'500.0, 1e-6);
+    EXPECT_NEAR(plan.extra_it_mw, 50.0, 1e-7);
+    EXPECT_NEAR(plan.flexible_it[0], 0.0, 1e-7);
+    EXPECT_NEAR(plan.flexible_it[1], 100.0, 1e-7);
+  }
+  p.extra_it_mw.annual_cost_usd_per_unit = 120.0;
+  plan = solve_plan(p);
+  EXPECT_NEAR(plan.objective_usd, 5'000.0, 1e-6);
+  EXPECT_NEAR(plan.extra_it_mw, 0.0, 1e-9);
+}
+
 TEST(SupplyLp, TwentyFourSevenNeedsStorageSizedByHand) {
   // Solar only in hour 0, load 100 MW in both hours, no grid: 24/7 clean needs 200 MW of solar,
   // and a 100 MW / 100 MWh battery carrying the second hour from the clean pool.

@@ -95,6 +95,31 @@ TEST(FourCp, ErrorsAndMultiYear) {
   EXPECT_DOUBLE_EQ(charges[0].charge_usd_per_yr, 50000.0);
 }
 
+TEST(FourCp, StepPricesTimesLoadGiveTheCharges) {
+  // Two years at 15 minutes with an uneven campus load: sum of price x load = both charges.
+  const TimeGrid grid = TimeGrid::covering(at(2025, 1, 1, 0), RunLength{2, 0.0}, 900, -6 * 3600);
+  const std::vector<double> system = synthetic_ercot_system_load_mw(grid, 7);
+  std::vector<double> campus(grid.size());
+  for (std::size_t i = 0; i < campus.size(); ++i) {
+    campus[i] = 800.0 + static_cast<double>((i * 7919) % 400);
+  }
+  const std::vector<double> price = four_cp_step_prices_usd_per_kw(grid, system, 100.0);
+  double priced = 0.0;
+  int charged_steps = 0;
+  for (std::size_t i = 0; i < grid.size(); ++i) {
+    priced += price[i] * campus[i];
+    charged_steps += price[i] > 0.0 ? 1 : 0;
+  }
+  double charges = 0.0;
+  for (const FourCpCharge& year : four_cp_by_year(grid, system, campus, 100.0)) {
+    charges += year.charge_usd_per_yr;
+  }
+  EXPECT_EQ(charged_steps, 8);  // four peak intervals a year
+  EXPECT_NEAR(priced, charges, 1e-9 * charges);
+  EXPECT_DOUBLE_EQ(*std::max_element(price.begin(), price.end()), 25.0);  // rate / 4
+  EXPECT_EQ(four_cp_step_prices_usd_per_kw(grid, system, 0.0), std::vector<double>(grid.size()));
+}
+
 TEST(FourCp, SyntheticSystemLoadPeaksOnSummerWeekdayAfternoons) {
   for (const std::int64_t step_s : {std::int64_t{900}, std::int64_t{3600}}) {
     const TimeGrid grid = year_grid(2025, step_s);

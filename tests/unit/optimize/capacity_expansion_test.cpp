@@ -88,6 +88,34 @@ TEST(CapacityExpansion, FreeInterconnectionIsTheMaximumNotAChoice) {
   EXPECT_TRUE(expansion_inputs(costly).problem.grid.import_mw.choose);
 }
 
+TEST(CapacityExpansion, ExtraGpusNeedFlexibleWork) {
+  // The week campus's load is all firm: extra GPUs have nothing to move, and the LP says so.
+  const Scenario scenario = week({"optimize.extra_gpus_max=1000"});
+  const ExpansionInputs inputs = expansion_inputs(scenario);
+  EXPECT_FALSE(inputs.problem.extra_it_mw.choose);
+  bool noted = false;
+  for (const std::string& note : inputs.notes) {
+    noted = noted || note.find("extra_gpus_max is ignored") != std::string::npos;
+  }
+  EXPECT_TRUE(noted);
+}
+
+TEST(CapacityExpansion, DesignAddsExtraGpusToTheFirstBuilding) {
+  const Scenario scenario = week();
+  ExpansionInputs inputs = expansion_inputs(scenario);
+  inputs.extra_gpu_it_kw = 1.8;
+  SupplyPlan plan;
+  plan.solar_mw.assign(inputs.problem.solar.size(), 0.0);
+  plan.wind_mw.assign(inputs.problem.wind.size(), 0.0);
+  plan.import_mw = 300.0;
+  plan.extra_it_mw = 18.0;  // 10,000 GPUs of 1.8 kW
+  const Scenario design = design_scenario(scenario, inputs, plan);
+  ASSERT_FALSE(design.buildings.empty());
+  EXPECT_EQ(design.buildings[0].gpus, scenario.buildings[0].gpus + 10'000);
+  EXPECT_NEAR(design.buildings[0].it_capacity_kw, scenario.buildings[0].it_capacity_kw + 18'000.0,
+              1e-6);
+}
+
 TEST(CapacityExpansion, HigherCleanShareCostsMore) {
   const Scenario low = week({"optimize.clean_share=0.5"});
   const Scenario high = week({"optimize.clean_share=0.9"});
@@ -142,9 +170,8 @@ TEST_P(ExportedMps, SolvedByGlpsolMatches) {
   const Scenario scenario = week({GetParam()});
   const fs::path folder = fs::temp_directory_path() / "stargate_expansion_mps";
   fs::create_directories(folder);
-  const std::string form = std::string(GetParam()).find("barrier") != std::string::npos
-                               ? "banded"
-                               : "compact";
+  const std::string form =
+      std::string(GetParam()).find("barrier") != std::string::npos ? "banded" : "compact";
   const fs::path mps = folder / fmt::format("week-{}.mps", form);
   const ExpansionResult result =
       solve_expansion(expansion_inputs(scenario), scenario.optimize, mps);

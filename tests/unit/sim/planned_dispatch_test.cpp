@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "stargate/dispatch/planned_step.hpp"
+#include "stargate/energy/four_cp.hpp"
 #include "stargate/io/scenario_loader.hpp"
 #include "stargate/sim/supply_assets.hpp"
 
@@ -118,6 +119,45 @@ TEST(DispatchPlanner, LpArbitragesTwoPriceLevelsAsByHand) {
     cost_usd += flows.grid_import_kw / 1000.0 * series.price[t];
   }
   EXPECT_NEAR(cost_usd, 1422.2222222 + 10'200.0, 1e-3);
+}
+
+TEST(DispatchPlanner, LpDischargesInTheFourCpPeaks) {
+  // A summer at a flat 40 $/MWh: cycling the battery only loses energy, except in the four 4CP
+  // peak hours, where each MW imported costs 100 / 4 $/kW x 1000 = 25,000 $: the plan discharges
+  // the full 10 MW then, and not at all without a 4CP rate.
+  std::string text = scenario_text("lp");
+  text.replace(text.find("start = 2026-03-01"), 18, "start = 2026-06-01");
+  text.replace(text.find("duration = \"1 d\""), 16, "duration = \"122 d\"");
+  text.replace(text.find("price = \"40 $/MWh\""), 18,
+               "price = \"40 $/MWh\"\nfour_cp_rate = \"100 $/kW-yr\"");
+  for (const bool charged : {true, false}) {
+    const Scenario scenario = load_scenario_text(
+        charged ? text
+                : text.substr(0, text.find("four_cp_rate")) + text.substr(text.find("[dispatch]")),
+        "a.toml");
+    const TimeGrid grid = run_grid(scenario);
+    const std::vector<double> peaks = four_cp_step_prices_usd_per_kw(
+        grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
+        100.0);
+    const std::vector<double> load(grid.size(), 10'000.0);
+    const std::vector<double> zero(grid.size(), 0.0);
+    const std::vector<double> price(grid.size(), 40.0);
+    DispatchPlanner planner(scenario, grid, {load, zero, zero, price, zero});
+    ASSERT_EQ(planner.plan(0, 0.0, 0.0), lp::Status::kOptimal);
+    int peak_steps = 0;
+    double other_discharge_kw = 0.0;
+    for (std::size_t t = 0; t < grid.size(); ++t) {
+      const double net_kw = planner.step(t).battery_net_kw;
+      if (peaks[t] > 0.0) {
+        ++peak_steps;
+        EXPECT_NEAR(net_kw, charged ? 10'000.0 : 0.0, 1e-6) << t;
+      } else {
+        other_discharge_kw += std::max(0.0, net_kw);
+      }
+    }
+    EXPECT_EQ(peak_steps, 4);
+    EXPECT_NEAR(other_discharge_kw, 0.0, 1e-6);
+  }
 }
 
 TEST(DispatchPlanner, RulesWithAHighChargeThresholdDoNotArbitrage) {
