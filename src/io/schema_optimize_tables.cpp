@@ -112,7 +112,7 @@ TableSpec optimize_table() {
              {.kind = ValueKind::kBool,
               .default_toml = "false",
               .description = "After the barrier, move to a vertex (basic) solution: exact zeros "
-                             "and one answer among equal-cost designs; about 1.5x the time."})
+                             "and one answer among equal-cost designs; about 2.5x the time."})
       .build();
 }
 

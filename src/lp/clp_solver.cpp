@@ -17,6 +17,7 @@ namespace {
 
 // Largest row violation, relative to max(1, |limit|), of a point the barrier calls optimal.
 constexpr double kFeasibilityTolerance = 1e-6;
+constexpr int kBarrierMaxIterations = 250;
 
 double to_clp(double bound) {
   if (bound == kInfinity) {
@@ -80,6 +81,13 @@ Solution solve(const Model& model, const SolveOptions& options) {
                   column_lower.data(), column_upper.data(), cost.data(), row_lower.data(),
                   row_upper.data());
   clp.setMaximumSeconds(options.time_limit_s);
+  if (options.algorithm == Algorithm::kBarrier && !options.crossover) {
+    // Clp caps the barrier's iterations at the model's iteration limit when it is below 1000
+    // (ClpSolve.cpp); a converging barrier needs about 100 here, a failing one (an infeasible
+    // model) would run to 1000, minutes on a year. Not with crossover: the limit would also stop
+    // the simplex that cleans up after presolve.
+    clp.setMaximumIterations(kBarrierMaxIterations);
+  }
   if (options.log_level > 0) {
     clp.messageHandler()->setLogLevel(options.log_level);
   }

@@ -18,6 +18,7 @@ InfeasibilityDiagnosis diagnose_infeasibility(const Model& model, const SolveOpt
     int up;
     int down;
     double limit;
+    double scale;
   };
   std::vector<Slack> slacks;
   std::vector<Term> terms;
@@ -32,13 +33,15 @@ InfeasibilityDiagnosis diagnose_infeasibility(const Model& model, const SolveOpt
       const double lower = model.row_lower(i);
       const double upper = model.row_upper(i);
       const double limit = std::isfinite(lower) ? lower : upper;
-      const double weight = 1.0 / std::max(1.0, std::abs(limit));
-      const int up = elastic.add_column(model.row_name(i) + "_slack_up", 0.0, kInfinity, weight);
-      const int down =
-          elastic.add_column(model.row_name(i) + "_slack_down", 0.0, kInfinity, weight);
-      terms.push_back({up, 1.0});
-      terms.push_back({down, -1.0});
-      slacks.push_back({i, up, down, limit});
+      // Slack in units of the limit, at unit cost: the same weights as violation / limit, with
+      // costs of 1 rather than of 1 / limit (which, for a limit of millions of MWh, fall below
+      // the solvers' dual tolerance).
+      const double scale = std::max(1.0, std::abs(limit));
+      const int up = elastic.add_column(model.row_name(i) + "_slack_up", 0.0, kInfinity, 1.0);
+      const int down = elastic.add_column(model.row_name(i) + "_slack_down", 0.0, kInfinity, 1.0);
+      terms.push_back({up, scale});
+      terms.push_back({down, -scale});
+      slacks.push_back({i, up, down, limit, scale});
     }
     elastic.add_row(model.row_name(i), model.row_lower(i), model.row_upper(i), terms);
   }
@@ -50,8 +53,8 @@ InfeasibilityDiagnosis diagnose_infeasibility(const Model& model, const SolveOpt
     return diagnosis;
   }
   for (const Slack& slack : slacks) {
-    const double up = solution.column_values[slack.up];
-    const double down = solution.column_values[slack.down];
+    const double up = slack.scale * solution.column_values[slack.up];
+    const double down = slack.scale * solution.column_values[slack.down];
     const double violation = up + down;
     if (violation <= 1e-7 * std::max(1.0, std::abs(slack.limit))) {
       continue;
