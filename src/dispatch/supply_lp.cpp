@@ -136,6 +136,10 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
   const double self_keep =
       p.battery ? 1.0 - p.battery->self_discharge_per_day * dt / kHoursPerDay : 1.0;
 
+  // IT power flexible work may draw in a step without extra capacity (at least what it asks).
+  const auto flexible_headroom = [&](std::size_t t) {
+    return std::max(at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]), p.flexible_it_mw[t]);
+  };
   // Flexible work per window: a step has a flexible column only when its window has work.
   const std::size_t window = std::max<std::size_t>(1, p.flexible_window_steps);
   std::vector<double> window_energy_mwh((steps + window - 1) / window, 0.0);
@@ -175,9 +179,8 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
       c.export_ = m.add_column(step_name("exp", t), 0.0, p.grid.export_limit_mw,
                                -price * p.grid.export_price_share * dt);
     }
-    const double flexible_max = at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]);
     if (window_energy_mwh[t / window] > 0.0) {
-      const double upper = std::max(flexible_max, p.flexible_it_mw[t]);
+      const double upper = flexible_headroom(t);
       c.flexible = m.add_column(step_name("flex", t), 0.0,
                                 extra_it ? upper + p.extra_it_mw.max : upper, 0.0);
     }
@@ -222,8 +225,7 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
       terms.clear();
       add(c.flexible, 1.0);
       add(extra_it_at[t], -1.0);
-      row(step_name("it_capacity", t), -lp::kInfinity,
-          std::max(at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]), p.flexible_it_mw[t]));
+      row(step_name("it_capacity", t), -lp::kInfinity, flexible_headroom(t));
     }
     // Balance.
     terms.clear();

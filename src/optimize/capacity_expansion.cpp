@@ -152,6 +152,10 @@ ExpansionResult solve_expansion(const ExpansionInputs& inputs, const OptimizeSec
   return result;
 }
 
+double extra_gpus(const ExpansionInputs& inputs, const SupplyPlan& plan) {
+  return inputs.extra_gpu_it_kw > 0.0 ? plan.extra_it_mw * kKwPerMw / inputs.extra_gpu_it_kw : 0.0;
+}
+
 Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
                          const SupplyPlan& plan) {
   constexpr double kMinKw = 1.0;
@@ -230,7 +234,7 @@ Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
   }
   // Extra GPUs join the first building with their IT capacity.
   if (in.extra_gpu_it_kw > 0.0 && !design.buildings.empty()) {
-    const std::int64_t extra = std::llround(plan.extra_it_mw * kKwPerMw / in.extra_gpu_it_kw);
+    const std::int64_t extra = std::llround(extra_gpus(in, plan));
     design.buildings.front().gpus += extra;
     design.buildings.front().it_capacity_kw += static_cast<double>(extra) * in.extra_gpu_it_kw;
   }

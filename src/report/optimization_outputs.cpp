@@ -15,10 +15,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-double extra_gpus(const ExpansionInputs& in, const SupplyPlan& plan) {
-  return in.extra_gpu_it_kw > 0.0 ? plan.extra_it_mw * 1000.0 / in.extra_gpu_it_kw : 0.0;
-}
-
 Json sizes_json(const ExpansionInputs& in, const SupplyPlan& plan) {
   Json solar = Json::object();
   for (std::size_t s = 0; s < plan.solar_mw.size(); ++s) {

@@ -41,9 +41,9 @@ struct ExpansionInputs {
 inline constexpr std::size_t kSimplexMaxSteps = 2000;
 
 /// How an expansion LP of `steps` steps is solved. The barrier (interior point) gets a banded
-/// form of the LP: per-step copies of each chosen capacity (SupplyLpProblem::
-/// capacity_copies_per_step) and a presolve that keeps their chains, since a capacity column
-/// spanning the year would fill the normal equations; crossover only with optimize.crossover.
+/// form of the LP (CapacityColumns::kPerStep: per-step copies of each chosen capacity) and a
+/// presolve that keeps their chains, since a capacity column spanning the year would fill the
+/// normal equations; crossover only with optimize.crossover.
 [[nodiscard]] lp::SolveOptions expansion_solve_options(const OptimizeSection& options,
                                                        std::size_t steps);
 
@@ -66,6 +66,10 @@ struct ExpansionResult {
 [[nodiscard]] ExpansionResult solve_expansion(const ExpansionInputs& inputs,
                                               const OptimizeSection& options,
                                               const std::optional<std::filesystem::path>& mps_path);
+
+/// The number of extra GPUs in a plan (plan.extra_it_mw over one GPU's IT power; 0 when the
+/// LP could not add any).
+[[nodiscard]] double extra_gpus(const ExpansionInputs& inputs, const SupplyPlan& plan);
 
 /// The scenario with the plan's capacities: arrays and farms resized (dropped below 1 kW or
 /// 1 turbine), batteries and gas plants scaled to the chosen totals (added when the scenario has
