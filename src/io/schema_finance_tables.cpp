@@ -7,17 +7,7 @@
 namespace stargate::schema_tables {
 namespace {
 
-constexpr double kMaxRate = 1.0;
 constexpr double kMaxYears = 100.0;
-
-FieldOptions rate(const char* default_toml, const char* description) {
-  return {.kind = ValueKind::kQuantity,
-          .unit = UnitKind::kFraction,
-          .default_toml = default_toml,
-          .min = 0.0,
-          .max = kMaxRate,
-          .description = description};
-}
 
 FieldOptions years(const char* default_toml, const char* description) {
   return {.kind = ValueKind::kNumber,
@@ -26,14 +16,6 @@ FieldOptions years(const char* default_toml, const char* description) {
           .min = 0.0,
           .max = kMaxYears,
           .min_exclusive = true,
-          .description = description};
-}
-
-FieldOptions cost(UnitKind unit, const char* default_toml, const char* description) {
-  return {.kind = ValueKind::kQuantity,
-          .unit = unit,
-          .default_toml = default_toml,
-          .min = 0.0,
           .description = description};
 }
 
@@ -52,35 +34,41 @@ TableSpec finance_table() {
               .description = "Years of quarterly cash flows from the first construction spend; "
                              "the simulated year's operating flows repeat after it."})
       .field("building_cost", &FinanceSection::building_cost_usd_per_kw,
-             cost(UnitKind::kPowerCost, "\"12500 $/kW\"",
-                  "Shell, power and cooling per kW of IT (Abilene: 15 $B / 1.2 GW, FACTS.md)."))
+             non_negative_field(
+                 UnitKind::kPowerCost, "\"12500 $/kW\"",
+                 "Shell, power and cooling per kW of IT (Abilene: 15 $B / 1.2 GW, FACTS.md)."))
       .field("solar_cost", &FinanceSection::solar_cost_usd_per_kw,
-             cost(UnitKind::kPowerCost, "\"1.5 $/W\"", "Utility PV per W AC (FACTS.md)."))
+             non_negative_field(UnitKind::kPowerCost, "\"1.5 $/W\"",
+                                "Utility PV per W AC (FACTS.md)."))
       .field("wind_cost", &FinanceSection::wind_cost_usd_per_kw,
-             cost(UnitKind::kPowerCost, "\"1700 $/kW\"", "Onshore wind (FACTS.md)."))
-      .field("battery_cost", &FinanceSection::battery_cost_usd_per_mwh,
-             cost(UnitKind::kEnergyPrice, "\"350 $/kWh\"",
-                  "Installed 4-hour lithium-ion per kWh of energy capacity (FACTS.md)."))
+             non_negative_field(UnitKind::kPowerCost, "\"1700 $/kW\"", "Onshore wind (FACTS.md)."))
+      .field(
+          "battery_cost", &FinanceSection::battery_cost_usd_per_mwh,
+          non_negative_field(UnitKind::kEnergyPrice, "\"350 $/kWh\"",
+                             "Installed 4-hour lithium-ion per kWh of energy capacity (FACTS.md)."))
       .field("gas_cost", &FinanceSection::gas_cost_usd_per_kw,
-             cost(UnitKind::kPowerCost, "\"1400 $/kW\"",
-                  "Simple-cycle aeroderivative plant (FACTS.md)."))
+             non_negative_field(UnitKind::kPowerCost, "\"1400 $/kW\"",
+                                "Simple-cycle aeroderivative plant (FACTS.md)."))
       .field("interconnection_cost", &FinanceSection::interconnection_cost_usd_per_kw,
-             cost(UnitKind::kPowerCost, "\"0 $/kW\"", "Grid connection per kW of import limit."))
+             non_negative_field(UnitKind::kPowerCost, "\"0 $/kW\"",
+                                "Grid connection per kW of import limit."))
       .field("facility_rate", &FinanceSection::facility_rate,
-             rate("\"7.5 %\"", "Cost of capital of buildings and interconnection (FACTS.md)."))
+             fraction_field("\"7.5 %\"",
+                            "Cost of capital of buildings and interconnection (FACTS.md)."))
       .field("gpu_rate", &FinanceSection::gpu_rate,
-             rate("\"11 %\"", "Cost of capital of GPUs (FACTS.md)."))
+             fraction_field("\"11 %\"", "Cost of capital of GPUs (FACTS.md)."))
       .field("energy_rate", &FinanceSection::energy_rate,
-             rate("\"7 %\"", "Cost of capital of energy assets (FACTS.md)."))
+             fraction_field("\"7 %\"", "Cost of capital of energy assets (FACTS.md)."))
       .field("building_life", &FinanceSection::building_life_years,
              years("20", "Accounting life of buildings (FACTS.md)."))
       .field("gpu_life", &FinanceSection::gpu_life_years,
              years("5", "GPU life: GPUs are bought again at its end (FACTS.md)."))
       .field("energy_life", &FinanceSection::energy_life_years,
              years("25", "Life of solar, wind, battery and gas assets."))
-      .field("gpu_hour_price", &FinanceSection::gpu_hour_price_usd,
-             cost(UnitKind::kGpuHourPrice, "\"5 $/GPU-h\"",
-                  "Revenue per GPU-hour delivered (GB200 ~5 $ on contract, FACTS.md)."))
+      .field(
+          "gpu_hour_price", &FinanceSection::gpu_hour_price_usd,
+          non_negative_field(UnitKind::kGpuHourPrice, "\"5 $/GPU-h\"",
+                             "Revenue per GPU-hour delivered (GB200 ~5 $ on contract, FACTS.md)."))
       .field("count_only_committed", &FinanceSection::count_only_committed,
              {.kind = ValueKind::kBool,
               .default_toml = "true",
@@ -96,31 +84,36 @@ TableSpec finance_table() {
               .default_toml = "false",
               .description = "The tenant owns the GPUs (Oracle at Abilene): their capex and "
                              "replacements are not the campus's."})
-      .field("building_fixed_om", &FinanceSection::building_fixed_om_fraction_per_yr,
-             rate("\"1.5 %\"",
-                  "Fixed O&M of buildings per year, as a share of their capex (assumed, L: "
-                  "facility maintenance ~1-2 % of construction cost a year)."))
+      .field(
+          "building_fixed_om", &FinanceSection::building_fixed_om_fraction_per_yr,
+          fraction_field("\"1.5 %\"",
+                         "Fixed O&M of buildings per year, as a share of their capex (assumed, L: "
+                         "facility maintenance ~1-2 % of construction cost a year)."))
       .field("gpu_fixed_om", &FinanceSection::gpu_fixed_om_fraction_per_yr,
-             rate("\"0 %\"",
-                  "Fixed O&M of GPUs per year, as a share of their capex (support beyond "
-                  "the replacement cycle; not in FACTS.md, so 0)."))
-      .field("solar_fixed_om", &FinanceSection::solar_fixed_om_usd_per_kw_yr,
-             cost(UnitKind::kCapacityCharge, "\"22 $/kW-yr\"",
-                  "Fixed O&M of utility PV per kW AC (NREL ATB 2024, utility-scale PV, "
-                  "moderate: ~22 $/kW-yr; no variable O&M)."))
-      .field("wind_fixed_om", &FinanceSection::wind_fixed_om_usd_per_kw_yr,
-             cost(UnitKind::kCapacityCharge, "\"43 $/kW-yr\"",
-                  "Fixed O&M of onshore wind (NREL ATB 2024, land-based wind, moderate: "
-                  "~43 $/kW-yr; no variable O&M)."))
+             fraction_field("\"0 %\"",
+                            "Fixed O&M of GPUs per year, as a share of their capex (support beyond "
+                            "the replacement cycle; not in FACTS.md, so 0)."))
+      .field(
+          "solar_fixed_om", &FinanceSection::solar_fixed_om_usd_per_kw_yr,
+          non_negative_field(UnitKind::kCapacityCharge, "\"22 $/kW-yr\"",
+                             "Fixed O&M of utility PV per kW AC (NREL ATB 2024, utility-scale PV, "
+                             "moderate: ~22 $/kW-yr; no variable O&M)."))
+      .field(
+          "wind_fixed_om", &FinanceSection::wind_fixed_om_usd_per_kw_yr,
+          non_negative_field(UnitKind::kCapacityCharge, "\"43 $/kW-yr\"",
+                             "Fixed O&M of onshore wind (NREL ATB 2024, land-based wind, moderate: "
+                             "~43 $/kW-yr; no variable O&M)."))
       .field("battery_fixed_om", &FinanceSection::battery_fixed_om_fraction_per_yr,
-             rate("\"2.5 %\"",
-                  "Fixed O&M of batteries per year, as a share of their capex (NREL ATB 2024, "
-                  "utility-scale battery storage: 2.5 % of capex a year)."))
+             fraction_field(
+                 "\"2.5 %\"",
+                 "Fixed O&M of batteries per year, as a share of their capex (NREL ATB 2024, "
+                 "utility-scale battery storage: 2.5 % of capex a year)."))
       .field("gas_fixed_om", &FinanceSection::gas_fixed_om_usd_per_kw_yr,
-             cost(UnitKind::kCapacityCharge, "\"16 $/kW-yr\"",
-                  "Fixed O&M of the gas plant (EIA, Capital Cost and Performance "
-                  "Characteristics, 2020: aeroderivative CT ~16 $/kW-yr); its variable O&M is "
-                  "[[gas]] vom."))
+             non_negative_field(
+                 UnitKind::kCapacityCharge, "\"16 $/kW-yr\"",
+                 "Fixed O&M of the gas plant (EIA, Capital Cost and Performance "
+                 "Characteristics, 2020: aeroderivative CT ~16 $/kW-yr); its variable O&M is "
+                 "[[gas]] vom."))
       .build();
 }
 
@@ -135,7 +128,7 @@ TableSpec equity_table_of(std::vector<EquitySection> Document::*member) {
       .field("partner", &EquitySection::partner,
              {.kind = ValueKind::kText, .description = "Who commits the money."})
       .field("amount", &EquitySection::amount_usd,
-             cost(UnitKind::kMoney, nullptr, "Amount committed."))
+             non_negative_field(UnitKind::kMoney, nullptr, "Amount committed."))
       .field("date", &EquitySection::date,
              {.kind = ValueKind::kDate, .description = "When the money is available."})
       .field("status", &EquitySection::status,
@@ -152,11 +145,12 @@ TableSpec debt_table_of(std::vector<DebtSection> Document::*member) {
              "debt", "One debt facility, drawn after the equity.", member, "lender")
       .field("lender", &DebtSection::lender,
              {.kind = ValueKind::kText, .description = "Name of the lender or bank group."})
-      .field("amount", &DebtSection::amount_usd, cost(UnitKind::kMoney, nullptr, "Facility size."))
+      .field("amount", &DebtSection::amount_usd,
+             non_negative_field(UnitKind::kMoney, nullptr, "Facility size."))
       .field("interest_rate", &DebtSection::interest_rate,
-             rate("\"7 %\"",
-                  "Annual interest rate (SOFR + 200-350 bp, FACTS.md); interest "
-                  "during construction is capitalised."))
+             fraction_field("\"7 %\"",
+                            "Annual interest rate (SOFR + 200-350 bp, FACTS.md); interest "
+                            "during construction is capitalised."))
       .field("tenor", &DebtSection::tenor_s,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kDuration,
@@ -190,7 +184,7 @@ TableSpec lease_table() {
       .field("payer", &LeaseSection::payer,
              {.kind = ValueKind::kText, .description = "Who pays the lease."})
       .field("amount_per_year", &LeaseSection::amount_usd_per_year,
-             cost(UnitKind::kMoney, nullptr, "Lease payments per year."))
+             non_negative_field(UnitKind::kMoney, nullptr, "Lease payments per year."))
       .field("start", &LeaseSection::start,
              {.kind = ValueKind::kDate, .description = "First day of the lease."})
       .field("term", &LeaseSection::term_s,

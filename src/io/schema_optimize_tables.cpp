@@ -5,26 +5,6 @@
 #include "io/schema_tables.hpp"
 
 namespace stargate::schema_tables {
-namespace {
-
-FieldOptions share(const char* default_toml, const char* description) {
-  return {.kind = ValueKind::kQuantity,
-          .unit = UnitKind::kFraction,
-          .default_toml = default_toml,
-          .min = 0.0,
-          .max = 1.0,
-          .description = description};
-}
-
-FieldOptions at_most(UnitKind unit, const char* default_toml, const char* description) {
-  return {.kind = ValueKind::kQuantity,
-          .unit = unit,
-          .default_toml = default_toml,
-          .min = 0.0,
-          .description = description};
-}
-
-}  // namespace
 
 TableSpec optimize_table() {
   constexpr double kMinStepS = 300.0;
@@ -35,17 +15,17 @@ TableSpec optimize_table() {
              "each asset, flexible work (docs/optimization.md). `stargate run` ignores it.",
              &Scenario::optimize)
       .field("clean_share", &OptimizeSection::clean_share,
-             share("0",
-                   "Annual (volumetric) clean share at least: renewable energy used or "
-                   "exported over the facility load (as the run's annual_clean_share)."))
+             fraction_field("0",
+                            "Annual (volumetric) clean share at least: renewable energy used or "
+                            "exported over the facility load (as the run's annual_clean_share)."))
       .field("cfe", &OptimizeSection::cfe,
-             share("0",
-                   "Hourly-matched (24/7 carbon-free) share at least: load served by "
-                   "renewables in the same step, directly or through the batteries."))
+             fraction_field("0",
+                            "Hourly-matched (24/7 carbon-free) share at least: load served by "
+                            "renewables in the same step, directly or through the batteries."))
       .field("max_curtailed", &OptimizeSection::max_curtailed_fraction,
-             share("1",
-                   "Curtailed share of the available renewable energy at most (an energy "
-                   "share: an LP cannot count hours)."))
+             fraction_field("1",
+                            "Curtailed share of the available renewable energy at most (an energy "
+                            "share: an LP cannot count hours)."))
       .field("step", &OptimizeSection::step_s,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kDuration,
@@ -54,29 +34,33 @@ TableSpec optimize_table() {
               .max = kMaxStepS,
               .description = "LP time step; the design is then simulated at scenario.step."})
       .field("solar_max", &OptimizeSection::solar_max_kw,
-             at_most(UnitKind::kPower, "\"5 GW\"",
-                     "Largest DC capacity of each solar candidate; 0 leaves solar out."))
+             non_negative_field(UnitKind::kPower, "\"5 GW\"",
+                                "Largest DC capacity of each solar candidate; 0 leaves solar out."))
       .field("wind_max", &OptimizeSection::wind_max_kw,
-             at_most(UnitKind::kPower, "\"3 GW\"",
-                     "Largest capacity of each wind candidate; 0 leaves wind out."))
+             non_negative_field(UnitKind::kPower, "\"3 GW\"",
+                                "Largest capacity of each wind candidate; 0 leaves wind out."))
       .field("battery_power_max", &OptimizeSection::battery_power_max_kw,
-             at_most(UnitKind::kPower, "\"2 GW\"", "Largest battery power; 0 leaves it out."))
+             non_negative_field(UnitKind::kPower, "\"2 GW\"",
+                                "Largest battery power; 0 leaves it out."))
       .field("battery_energy_max", &OptimizeSection::battery_energy_max_kwh,
-             at_most(UnitKind::kEnergy, "\"8 GWh\"", "Largest battery energy."))
+             non_negative_field(UnitKind::kEnergy, "\"8 GWh\"", "Largest battery energy."))
       .field("gas_max", &OptimizeSection::gas_max_kw,
-             at_most(UnitKind::kPower, "\"2 GW\"", "Largest gas capacity; 0 leaves gas out."))
-      .field("import_max", &OptimizeSection::import_max_kw,
-             at_most(UnitKind::kPower, "\"2 GW\"",
-                     "Largest grid interconnection (import and export); 0 means off-grid."))
+             non_negative_field(UnitKind::kPower, "\"2 GW\"",
+                                "Largest gas capacity; 0 leaves gas out."))
+      .field(
+          "import_max", &OptimizeSection::import_max_kw,
+          non_negative_field(UnitKind::kPower, "\"2 GW\"",
+                             "Largest grid interconnection (import and export); 0 means off-grid."))
       .field("battery_power_cost", &OptimizeSection::battery_power_cost_usd_per_kw,
-             at_most(UnitKind::kPowerCost, "\"250 $/kW\"",
-                     "Power-related battery cost (inverters, grid connection) on top of "
-                     "finance.battery_cost per kWh; NREL ATB 2024 utility-scale storage splits "
-                     "cost into energy and power parts (medium confidence)."))
+             non_negative_field(
+                 UnitKind::kPowerCost, "\"250 $/kW\"",
+                 "Power-related battery cost (inverters, grid connection) on top of "
+                 "finance.battery_cost per kWh; NREL ATB 2024 utility-scale storage splits "
+                 "cost into energy and power parts (medium confidence)."))
       .field("flexible_share", &OptimizeSection::flexible_share,
-             share("0.25",
-                   "Share of the IT power that is flexible training: it may move within "
-                   "its window or be shed up to max_shed; the rest is firm."))
+             fraction_field("0.25",
+                            "Share of the IT power that is flexible training: it may move within "
+                            "its window or be shed up to max_shed; the rest is firm."))
       .field("flexible_window", &OptimizeSection::flexible_window,
              {.kind = ValueKind::kChoice,
               .default_toml = "\"day\"",
@@ -90,11 +74,13 @@ TableSpec optimize_table() {
                              "share) the LP may add so that flexible work can follow cheap or "
                              "clean hours; 0 leaves the fleet as it is. Fleet model only."})
       .field("max_shed", &OptimizeSection::max_shed_fraction,
-             share("0.05", "Share of each window's flexible IT energy that may go undelivered."))
+             fraction_field("0.05",
+                            "Share of each window's flexible IT energy that may go undelivered."))
       .field("compute_value", &OptimizeSection::compute_value_usd_per_mwh,
-             at_most(UnitKind::kEnergyPrice, "\"3000 $/MWh\"",
-                     "Value of flexible IT energy not delivered: ~5 $/GPU-h over ~1.7 kW per "
-                     "GB200 GPU with its share of node, network and cooling."))
+             non_negative_field(
+                 UnitKind::kEnergyPrice, "\"3000 $/MWh\"",
+                 "Value of flexible IT energy not delivered: ~5 $/GPU-h over ~1.7 kW per "
+                 "GB200 GPU with its share of node, network and cooling."))
       .field("time_limit", &OptimizeSection::time_limit_s,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kDuration,

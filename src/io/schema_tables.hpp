@@ -6,6 +6,25 @@
 
 namespace stargate::schema_tables {
 
+// Field options shared by the tables: a fraction in [0, 1], and a quantity of `unit` >= 0.
+[[nodiscard]] inline FieldOptions fraction_field(const char* default_toml,
+                                                 const char* description) {
+  return {.kind = ValueKind::kQuantity,
+          .unit = UnitKind::kFraction,
+          .default_toml = default_toml,
+          .min = 0.0,
+          .max = 1.0,
+          .description = description};
+}
+[[nodiscard]] inline FieldOptions non_negative_field(UnitKind unit, const char* default_toml,
+                                                     const char* description) {
+  return {.kind = ValueKind::kQuantity,
+          .unit = unit,
+          .default_toml = default_toml,
+          .min = 0.0,
+          .description = description};
+}
+
 [[nodiscard]] TableSpec run_table();
 [[nodiscard]] TableSpec site_table();
 [[nodiscard]] TableSpec weather_table();
