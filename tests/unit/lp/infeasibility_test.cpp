@@ -1,5 +1,6 @@
 #include "stargate/lp/infeasibility.hpp"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include <array>
@@ -34,8 +35,8 @@ TEST(Infeasibility, LargeAndSmallLimitsTogether) {
   constexpr int kSteps = 1000;
   std::vector<Term> total;
   for (int t = 0; t < kSteps; ++t) {
-    const int supply = model.add_column("s" + std::to_string(t), 0.0, 100.0, 0.0);
-    model.add_row("load" + std::to_string(t), 80.0, kInfinity, std::array{Term{supply, 1.0}},
+    const int supply = model.add_column(fmt::format("s{}", t), 0.0, 100.0, 0.0);
+    model.add_row(fmt::format("load{}", t), 80.0, kInfinity, std::array{Term{supply, 1.0}},
                   "serve the load");
     total.push_back({supply, 1.0});
   }
