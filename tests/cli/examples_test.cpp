@@ -1,17 +1,21 @@
-// Every scenario in examples/ validates and runs, and its time series keeps the invariants:
-// the energy balance at every step, no negative flows, a battery never charging and
-// discharging in the same step. Examples that read ../shared/data skip when it is absent. A
-// programme file (with a [programme] table) runs through `stargate programme` instead; its campus
-// files live in examples/programme/ and run as part of it.
+// Every scenario in examples/ validates and runs, its KPIs and findings match the pinned ones in
+// tests/golden/<stem>.json (golden.hpp), and its time series keeps the invariants: the energy
+// balance at every step, no negative flows, a battery never charging and discharging in the same
+// step. Examples that read ../shared/data skip when it is absent. A programme file (with a
+// [programme] table) runs through `stargate programme` instead; its campus files live in
+// examples/programme/ and run as part of it.
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <cstdlib>
 #include <filesystem>
+#include <fstream>
 #include <map>
 #include <sstream>
 #include <string>
 #include <vector>
 
+#include "golden.hpp"
 #include "run_command.hpp"
 
 namespace stargate::cli_test {
@@ -40,6 +44,43 @@ std::vector<std::string> split_csv(const std::string& line) {
   return cells;
 }
 
+// Compares the summary.json in `out_dir` with tests/golden/<stem>.json, or rewrites that file
+// when STARGATE_UPDATE_GOLDEN is set.
+void check_golden(const std::string& example, const fs::path& out_dir) {
+  const fs::path golden_file =
+      source_dir() / "tests" / "golden" / (fs::path(example).stem().string() + ".json");
+  const Json actual = pinned_part(Json::parse(read_file(out_dir / "summary.json")));
+  if (std::getenv("STARGATE_UPDATE_GOLDEN") != nullptr) {  // NOLINT(concurrency-mt-unsafe)
+    Json golden = fs::exists(golden_file)
+                      ? Json::parse(read_file(golden_file))
+                      : Json{{"example", example},
+                             {"relative_tolerance", 1e-9},
+                             {"unpinned", Json::array({"dispatch_lp_solve_seconds"})}};
+    golden["expected"] = actual;
+    drop_unpinned(golden["expected"], golden["unpinned"].get<std::vector<std::string>>());
+    std::ofstream(golden_file, std::ios::binary) << golden.dump(2) << '\n';
+    return;
+  }
+  ASSERT_TRUE(fs::exists(golden_file))
+      << golden_file << " is missing: run STARGATE_UPDATE_GOLDEN=1 ctest -R Example to pin it";
+  const Json golden = Json::parse(read_file(golden_file));
+  const auto unpinned = golden["unpinned"].get<std::vector<std::string>>();
+  Json now = actual;
+  drop_unpinned(now, unpinned);
+  std::vector<std::string> differences;
+  compare_golden(golden["expected"], now, "summary", golden["relative_tolerance"].get<double>(),
+                 differences);
+  std::string listed;
+  for (const std::string& difference : differences) {
+    listed += "\n  " + difference;
+  }
+  EXPECT_TRUE(differences.empty())
+      << example << " moved from its pinned results (" << golden_file.filename().string()
+      << "); if the change is intended, update the file (STARGATE_UPDATE_GOLDEN=1) and say why "
+         "in the commit:"
+      << listed;
+}
+
 class Example : public ::testing::TestWithParam<std::string> {};
 
 TEST_P(Example, RunsAndKeepsTheInvariants) {
@@ -63,6 +104,7 @@ TEST_P(Example, RunsAndKeepsTheInvariants) {
     EXPECT_TRUE(fs::exists(dir / "out" / "summary.json"));
     EXPECT_GT(split_lines(read_file(dir / "out" / "cashflow.csv")).size(), 1U);
     EXPECT_TRUE(fs::exists(dir / "out" / "sites"));
+    check_golden(GetParam(), dir / "out");
     fs::remove_all(dir);
     return;
   }
@@ -72,6 +114,7 @@ TEST_P(Example, RunsAndKeepsTheInvariants) {
   const CommandResult run = run_stargate({"run", file.string(), "--out", (dir / "out").string()},
                                          source_dir(), dir / "capture");
   ASSERT_EQ(run.exit_code, 0) << run.err;
+  check_golden(GetParam(), dir / "out");
 
   const std::vector<std::string> lines = split_lines(read_file(dir / "out" / "timeseries.csv"));
   ASSERT_GT(lines.size(), 1U);
