@@ -4,12 +4,13 @@
 
 #include <cstdio>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
 
 constexpr std::chrono::seconds kShowAfter{1};
 constexpr int kBarWidth = 40;
-constexpr double kPercentPerUnit = 100.0;
 
 }  // namespace
 
@@ -29,7 +30,7 @@ void ProgressBar::update(std::size_t done, std::size_t total) {
   const double share = static_cast<double>(done) / static_cast<double>(total);
   const int filled = static_cast<int>(share * kBarWidth);
   std::fprintf(stderr, "\r[%.*s%*s] %3.0f %%", filled, "########################################",
-               kBarWidth - filled, "", share * kPercentPerUnit);
+               kBarWidth - filled, "", share * kPercentPerFraction);
   std::fflush(stderr);
   drawn_ = true;
 }

@@ -18,8 +18,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kHoursPerYear = 8760.0;
-
 Diagnostic flag_error(const std::string& flag, const std::string& value, std::string message) {
   return Diagnostic{SourceLocation{fmt::format("{} {}", flag, value), 0, 0, true}, "",
                     std::move(message)};

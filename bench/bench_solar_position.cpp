@@ -16,8 +16,8 @@ namespace {
 
 constexpr std::int64_t kMinuteS = 60;
 constexpr std::int64_t kHourS = 3600;
-constexpr std::size_t kHoursPerYear = 8760;
-constexpr std::size_t kMinutesPerYear = 525600;
+constexpr std::size_t kHourlySteps = 8760;
+constexpr std::size_t kMinuteSteps = 525600;
 constexpr int kYear = 2025;
 constexpr double kObliquityDeg = 23.44;
 constexpr double kNoonCheckToleranceDeg = 0.1;
@@ -59,7 +59,7 @@ void check(const std::vector<stargate::LocalTime>& times,
 
 void BM_SpaPositionsYear(benchmark::State& state) {
   const auto step_s = static_cast<std::int64_t>(state.range(0));
-  const std::size_t count = step_s == kHourS ? kHoursPerYear : kMinutesPerYear;
+  const std::size_t count = step_s == kHourS ? kHourlySteps : kMinuteSteps;
   const std::vector<stargate::LocalTime> times = year_instants(count, step_s);
   std::vector<stargate::SolarPosition> out(times.size());
   for (auto _ : state) {
@@ -76,7 +76,7 @@ void BM_SpaPositionsYear(benchmark::State& state) {
 BENCHMARK(BM_SpaPositionsYear)->Arg(kHourS)->Arg(kMinuteS)->Unit(benchmark::kMicrosecond);
 
 void BM_SpaPositionLoopYearHourly(benchmark::State& state) {
-  const std::vector<stargate::LocalTime> times = year_instants(kHoursPerYear, kHourS);
+  const std::vector<stargate::LocalTime> times = year_instants(kHourlySteps, kHourS);
   std::vector<stargate::SolarPosition> out(times.size());
   for (auto _ : state) {
     for (std::size_t i = 0; i < times.size(); ++i) {
@@ -98,7 +98,7 @@ void BM_SpaPositionLoopYearHourly(benchmark::State& state) {
     benchmark::ClobberMemory();
   }
   check(times, out);
-  state.counters["instants"] = static_cast<double>(kHoursPerYear);
+  state.counters["instants"] = static_cast<double>(kHourlySteps);
 }
 BENCHMARK(BM_SpaPositionLoopYearHourly)->Unit(benchmark::kMicrosecond);
 

@@ -15,9 +15,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kFlopsPerTflops = 1e12;
-constexpr double kFlopsPerPflops = 1e15;
-
 // FACTS.md (Compute): idle ~15 % of TDP (confidence L: A100 measured ~60 W of 400 W; Blackwell idle
 // unpublished); node overhead x1.4 for NVL72, x1.8 for 8-GPU HGX nodes; network and storage
 // +5-10 % (we take the midpoint).

@@ -25,11 +25,11 @@
 #include <vector>
 
 #include "stargate/core/random.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
 
-constexpr double kSecondsPerDay = 86400.0;
 constexpr int kBisectionSteps = 200;
 constexpr double kMinRatio = 1e-6;
 constexpr double kMaxRatio = 1e6;
@@ -256,7 +256,7 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
       "synthetic workload calibrated to {} (AcmeTrace cluster_summary.csv), "
       "seed {}",
       p.stats.name, seed);
-  const double horizon_h = horizon_s / kWorkloadSecondsPerHour;
+  const double horizon_h = horizon_s / kSecondsPerHour;
 
   // 1. Frontier jobs.
   double frontier_in_horizon_gpu_h = 0.0;
@@ -275,8 +275,7 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
     job.submit_s = horizon_s * p.frontier_submit_window * frontier_random.uniform();
     job.earliest_start_s = job.submit_s;
     job.gpus = gpus;
-    job.work_gpu_hours =
-        static_cast<double>(gpus) * days * kSecondsPerDay / kWorkloadSecondsPerHour;
+    job.work_gpu_hours = static_cast<double>(gpus) * days * kSecondsPerDay / kSecondsPerHour;
     job.priority = p.frontier_priority;
     job.flexible = p.frontier_flexible;
     job.checkpoint_write_s = p.frontier_checkpoint_write_s;
@@ -288,7 +287,7 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
     }
     frontier_in_horizon_gpu_h += static_cast<double>(gpus) *
                                  std::min(days * kSecondsPerDay, horizon_s - job.submit_s) /
-                                 kWorkloadSecondsPerHour;
+                                 kSecondsPerHour;
     w.jobs.push_back(job);
   }
 
@@ -306,7 +305,7 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
         capped_lognormal_mean(std::log(run_time.median_s(gpus)), run_time.sigma, p.stats.max_run_s);
   }
   const double mean_job_gpu_h = mean_job_gpu_s * static_cast<double>(p.size_multiplier) *
-                                p.duration_multiplier / kWorkloadSecondsPerHour;
+                                p.duration_multiplier / kSecondsPerHour;
   const double target_gpu_h = p.target_utilisation * static_cast<double>(p.campus_gpus) * horizon_h;
   const double ordinary_gpu_h = std::max(0.0, target_gpu_h - frontier_in_horizon_gpu_h);
   const double expected_jobs = ordinary_gpu_h / mean_job_gpu_h;
@@ -358,7 +357,7 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
       const double run_s = std::clamp(std::exp(log_median_s + run_time.sigma * run_random.normal()),
                                       kMinRunS, p.stats.max_run_s) *
                            p.duration_multiplier;
-      job.work_gpu_hours = static_cast<double>(job.gpus) * run_s / kWorkloadSecondsPerHour;
+      job.work_gpu_hours = static_cast<double>(job.gpus) * run_s / kSecondsPerHour;
       const double outcome = attribute_random.uniform();
       job.outcome = outcome < p.stats.fail_share                          ? JobOutcome::kFailed
                     : outcome < p.stats.fail_share + p.stats.cancel_share ? JobOutcome::kCancelled

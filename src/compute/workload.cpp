@@ -12,26 +12,23 @@
 #include <vector>
 
 #include "stargate/core/random.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
 
 constexpr double kInfinity = std::numeric_limits<double>::infinity();
-constexpr double kHoursPerDay = 24.0;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kDaysPerWeek = 7;
 // 1970-01-01 was a Thursday: with Monday = 0, day 0 has weekday 3.
 constexpr std::int64_t kEpochWeekday = 3;
 constexpr std::int64_t kSaturday = 5;
-constexpr double kSecondsPerYear = 365.25 * 86400.0;  // Julian year, for growth rates
 constexpr std::uint64_t kFailureStream = 0xFA11;
 
 }  // namespace
 
 double InferenceService::demand_fraction(double t_s, std::int64_t run_start_local_s) const {
-  const double growth = std::pow(1.0 + annual_growth, t_s / kSecondsPerYear);
+  const double growth = std::pow(1.0 + annual_growth, t_s / kSecondsPerJulianYear);
   if (!measured_fraction.empty()) {
-    const double step = measured_step_s > 0.0 ? measured_step_s : kWorkloadSecondsPerHour;
+    const double step = measured_step_s > 0.0 ? measured_step_s : kSecondsPerHour;
     const auto n = static_cast<std::int64_t>(measured_fraction.size());
     auto k = static_cast<std::int64_t>(std::floor(t_s / step)) % n;
     if (k < 0) {
@@ -41,8 +38,7 @@ double InferenceService::demand_fraction(double t_s, std::int64_t run_start_loca
   }
   const double local_s = static_cast<double>(run_start_local_s) + t_s;
   const auto day = static_cast<std::int64_t>(std::floor(local_s / kSecondsPerDayInt));
-  const double hour =
-      (local_s - static_cast<double>(day * kSecondsPerDayInt)) / kWorkloadSecondsPerHour;
+  const double hour = (local_s - static_cast<double>(day * kSecondsPerDayInt)) / kSecondsPerHour;
   std::int64_t weekday = (day + kEpochWeekday) % kDaysPerWeek;
   if (weekday < 0) {
     weekday += kDaysPerWeek;
@@ -62,7 +58,7 @@ double gpu_hours_from_flops(double flops, double mfu, double peak_flops_per_gpu_
     throw std::invalid_argument(
         "gpu_hours_from_flops: need flops >= 0, 0 < mfu <= 1 and peak FLOP/s > 0");
   }
-  return flops / (mfu * peak_flops_per_gpu_s) / kWorkloadSecondsPerHour;
+  return flops / (mfu * peak_flops_per_gpu_s) / kSecondsPerHour;
 }
 
 double gang_mtbf_s(std::int64_t gpus, double gpu_failure_rate_per_h) {
@@ -70,7 +66,7 @@ double gang_mtbf_s(std::int64_t gpus, double gpu_failure_rate_per_h) {
     throw std::invalid_argument("gang_mtbf_s: need gpus >= 0 and a failure rate >= 0");
   }
   const double gang_rate_per_h = static_cast<double>(gpus) * gpu_failure_rate_per_h;
-  return gang_rate_per_h > 0.0 ? kWorkloadSecondsPerHour / gang_rate_per_h : kInfinity;
+  return gang_rate_per_h > 0.0 ? kSecondsPerHour / gang_rate_per_h : kInfinity;
 }
 
 double expected_waste_fraction(std::int64_t gpus, double gpu_failure_rate_per_h,

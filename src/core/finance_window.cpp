@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
-namespace {
-
-constexpr int kMonthsPerQuarter = 3;
-constexpr int kQuartersPerYear = 4;
-
-}  // namespace
+namespace {}  // namespace
 
 FinanceWindow finance_window_from(LocalTime first_spend, int years) {
   const CivilTime civil = civil_from_local(first_spend);

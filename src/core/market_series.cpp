@@ -5,12 +5,11 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr int kDaysPerWeek = 7;
 constexpr int kFirstRuleYear = 1987;  // Uniform Time Act as amended in 1986
 constexpr int kCurrentRuleYear = 2007;
 // Clock change at 02:00 local time on both ends.

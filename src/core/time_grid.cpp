@@ -10,9 +10,6 @@
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerMinuteInt = 60;
 constexpr std::int64_t kMaxUtcOffsetS = 14 * kSecondsPerHourInt;
 
 // Floor division for possibly negative numerators.
@@ -87,14 +84,13 @@ LocalTime add_calendar_years(LocalTime time, int years) {
 }
 
 LocalTime add_calendar_months(LocalTime time, int months) {
-  constexpr int kMonthsPerCalendarYear = 12;
   CivilTime civil = civil_from_local(time);
-  const int month_index = civil.year * kMonthsPerCalendarYear + (civil.month - 1) + months;
+  const int month_index = civil.year * kMonthsPerYear + (civil.month - 1) + months;
   // Floor division so that negative offsets land in the right year.
-  int year = month_index / kMonthsPerCalendarYear;
-  int month0 = month_index % kMonthsPerCalendarYear;
+  int year = month_index / kMonthsPerYear;
+  int month0 = month_index % kMonthsPerYear;
   if (month0 < 0) {
-    month0 += kMonthsPerCalendarYear;
+    month0 += kMonthsPerYear;
     --year;
   }
   civil.year = year;

@@ -23,12 +23,6 @@ struct UnitDef {
   bool preferred_for_display = true;  ///< false for aliases never chosen by format_quantity
 };
 
-constexpr double kFahrenheitFactor = 5.0 / 9.0;
-constexpr double kKelvinOffsetC = -273.15;
-constexpr double kMetresPerFoot = 0.3048;
-constexpr double kMetresPerKm = 1000.0;
-constexpr double kMetresPerMile = 1609.344;
-
 // Ordered by kind, then by increasing size; the first symbol of a size is the display symbol.
 constexpr std::array kUnits = {
     UnitDef{UnitKind::kPower, "W", 1.0 / kWPerKw},
@@ -62,8 +56,9 @@ constexpr std::array kUnits = {
     UnitDef{UnitKind::kTemperature, "C", 1.0},
     UnitDef{UnitKind::kTemperature, "degC", 1.0, 0.0, false},
     UnitDef{UnitKind::kTemperature, "\u00b0C", 1.0, 0.0, false},
-    UnitDef{UnitKind::kTemperature, "F", kFahrenheitFactor, -32.0 * kFahrenheitFactor, false},
-    UnitDef{UnitKind::kTemperature, "K", 1.0, kKelvinOffsetC, false},
+    UnitDef{UnitKind::kTemperature, "F", kCelsiusPerFahrenheit, -32.0 * kCelsiusPerFahrenheit,
+            false},
+    UnitDef{UnitKind::kTemperature, "K", 1.0, -kZeroCelsiusK, false},
     UnitDef{UnitKind::kLength, "ft", kMetresPerFoot, 0.0, false},
     UnitDef{UnitKind::kLength, "m", 1.0},
     UnitDef{UnitKind::kLength, "km", kMetresPerKm},

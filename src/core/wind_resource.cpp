@@ -6,10 +6,11 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
 constexpr std::size_t kDaysPerCommonYear = 365;
 constexpr int kFebruary = 2;
 constexpr int kLeapDay = 29;

@@ -5,12 +5,12 @@
 #include <cassert>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
 #include "stargate/dispatch/asset_pool.hpp"
 
 namespace stargate {
 namespace {
 
-constexpr double kKgPerTonne = 1000.0;
 constexpr std::size_t kMaxGasPlants = 30;
 
 enum class SourceKind { kGrid, kGas, kBattery };

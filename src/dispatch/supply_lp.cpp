@@ -7,11 +7,10 @@
 
 #include <fmt/format.h>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
-
-constexpr double kHoursPerDay = 24.0;
-constexpr double kPercent = 100.0;
 
 void check_length(const std::vector<double>& values, std::size_t steps, const char* name,
                   bool optional) {
@@ -339,7 +338,7 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
     add(shed, 1.0);
     row(step_name("shed_limit", first), -lp::kInfinity, p.max_shed_fraction * energy_mwh,
         fmt::format("shed at most {:g} % of flexible work per window",
-                    p.max_shed_fraction * kPercent));
+                    p.max_shed_fraction * kPercentPerFraction));
   }
 
   // Annual requirements.
@@ -401,7 +400,7 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
     out.curtailment_row =
         row("curtailment", -lp::kInfinity, 0.0,
             fmt::format("curtailed energy <= {:g} % of available renewable energy",
-                        p.max_curtailed_fraction * kPercent));
+                        p.max_curtailed_fraction * kPercentPerFraction));
   }
   return out;
 }
@@ -497,7 +496,7 @@ SupplyPlan read_supply_plan(const SupplyLpProblem& p, const SupplyLp& lp,
   // 0.01 x firm energy and its load coefficients likewise; with the load at its optimum this is
   // 0.01 x load energy of right-hand side.
   const auto per_point = [&](int row) {
-    return row >= 0 ? solution.row_duals[row] * plan.load_mwh / kPercent : 0.0;
+    return row >= 0 ? solution.row_duals[row] * plan.load_mwh / kPercentPerFraction : 0.0;
   };
   plan.clean_share_marginal_usd_per_point = per_point(lp.clean_row);
   plan.cfe_marginal_usd_per_point = per_point(lp.cfe_row);

@@ -14,8 +14,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kHoursPerYear = kDaysPerYear * kHoursPerDay;
-
 void require(bool ok, const char* field, const char* expected) {
   if (!ok) {
     throw std::invalid_argument(std::string("battery ") + field + ": expected " + expected);

@@ -17,9 +17,6 @@
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr int kDaysPerWeek = 7;
-
 // Synthetic system load (see the header).
 constexpr double kBaseLoadMw = 45000.0;
 constexpr double kSummerBulge = 0.55;           // fraction of base at the summer peak

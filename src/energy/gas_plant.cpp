@@ -16,9 +16,7 @@
 namespace stargate {
 namespace {
 
-constexpr double kMinutesPerHour = kSecondsPerHour / kSecondsPerMinute;
 constexpr double kToleranceKw = 1e-6;
-constexpr double kKgPerMetricTonne = 1000.0;  // carbon prices are per tonne of CO2
 
 // IEEE RTS-GMLC (Barrows et al. 2020), RTS_Data/SourceData/gen.csv, unit 113_CT_1 (55 MW gas CT):
 // Output_pct_0..3 and HR_avg_0 with HR_incr_1..3. Only the shape is used (scaled to full load).
@@ -254,8 +252,7 @@ double GasPlant::marginal_cost_usd_per_mwh(double output_kw, double fuel_price_u
     load_fraction = std::max(params_.min_stable_fraction, plant_kw / (units_on * unit_kw));
   }
   const double fuel_and_carbon_usd_per_mmbtu =
-      fuel_price_usd_per_mmbtu +
-      params_.co2_kg_per_mmbtu * carbon_price_usd_per_t / kKgPerMetricTonne;
+      fuel_price_usd_per_mmbtu + params_.co2_kg_per_mmbtu * carbon_price_usd_per_t / kKgPerTonne;
   return incremental_heat_rate_btu_per_kwh(load_fraction) * fuel_and_carbon_usd_per_mmbtu *
              kKwhPerMwh / kBtuPerMmbtu +
          params_.vom_usd_per_mwh;

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate::pv {
 namespace {
 
@@ -19,7 +21,6 @@ constexpr double kSelfConsumptionMedium = 0.002478;  // below 1000 W
 constexpr double kSelfConsumptionLarge = 0.004931;
 constexpr double kSmallDcW = 10.0;
 constexpr double kMediumDcW = 1000.0;
-constexpr double kWPerKw = 1000.0;
 
 void check_rating(double ac_rating_kw, double nominal_efficiency) {
   if (!(ac_rating_kw > 0.0)) {

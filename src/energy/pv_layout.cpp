@@ -5,13 +5,14 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate::pv {
 namespace {
 
 constexpr double kModuleStcW = 300.0;
 constexpr double kAspectRatio = 1.7;  // length / width
 constexpr double kModulesPerString = 7.0;
-constexpr double kWPerKw = 1000.0;
 
 }  // namespace
 

@@ -5,11 +5,12 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate::pv {
 namespace {
 
-constexpr double kKelvinOffset = 273.15;
-constexpr double kReferenceCellK = 25.0 + kKelvinOffset;
+constexpr double kReferenceCellK = 25.0 + kZeroCelsiusK;
 constexpr double kReferenceIrradianceW_m2 = 1000.0;
 constexpr double kBandGapEv = 1.12;              // E_g at reference (silicon, as PVWatts v8 uses)
 constexpr double kBandGapSlopePerK = 0.0002677;  // dE_g/dT / E_g (De Soto et al. 2006)
@@ -43,7 +44,7 @@ const CecModule& cec_module(ModuleType type) {
 
 DiodeParameters cec_operating_parameters(const CecModule& module, double absorbed_w_m2,
                                          double cell_c) {
-  const double cell_k = cell_c + kKelvinOffset;
+  const double cell_k = cell_c + kZeroCelsiusK;
   const double mu_isc = module.alpha_isc_a_k * (1.0 - module.adjust_percent / 100.0);
   DiodeParameters p;
   p.i_l_a = std::max(0.0, absorbed_w_m2 / kReferenceIrradianceW_m2 *

@@ -10,12 +10,11 @@
 #include <cmath>
 #include <numbers>
 
+#include "stargate/core/units.hpp"
 #include "stargate/weather/irradiance.hpp"
 
 namespace stargate::pv {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 constexpr double kAirIndex = 1.0;
 constexpr double kGlassIndex = 1.526;

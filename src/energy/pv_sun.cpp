@@ -15,12 +15,6 @@
 namespace stargate::pv {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
-constexpr double kRadToDeg = 180.0 / std::numbers::pi;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerMinuteInt = 60;
-constexpr double kMinutesPerHour = 60.0;
-
 constexpr double kSunriseElevationDeg = -0.8333;  // SPA appendix A.2: h0' = -0.8333 deg
 constexpr double kReferenceElevationDeg = 3.0;    // reference rows: refraction below 0.25 deg
 constexpr double kSunRadiusDeg = 0.26667;         // SPA eq. 42 limit

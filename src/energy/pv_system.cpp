@@ -50,7 +50,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 constexpr double kModuleHeightM = 5.0;
 constexpr double kNoctOpenRackC = 45.0;
 constexpr double kNoctRoofC = 49.0;

@@ -16,7 +16,6 @@
 namespace stargate::pv {
 namespace {
 
-constexpr double kKelvinOffset = 273.15;
 constexpr double kStefanBoltzmann = 5.669e-8;  // W/m2K4, the value of Fuentes' report
 constexpr double kAbsorptance = 0.83;
 constexpr double kEmissivity = 0.84;
@@ -93,7 +92,7 @@ double noct_cell_temperature_c(double absorbed_w_m2, double wind_speed_m_s,
 }
 
 FuentesThermalModel::FuentesThermalModel(double noct_c, double module_height_m, double step_h)
-    : noct_k_(noct_c + kKelvinOffset),
+    : noct_k_(noct_c + kZeroCelsiusK),
       height_m_(module_height_m),
       step_s_(step_h * kSecondsPerHour),
       capacity_j_m2k_(kBaseCapacityJM2K),
@@ -133,7 +132,7 @@ FuentesThermalModel::FuentesThermalModel(double noct_c, double module_height_m, 
 }
 
 double FuentesThermalModel::step(double poa_w_m2, double wind_speed_m_s, double air_temperature_c) {
-  const double air_k = air_temperature_c + kKelvinOffset;
+  const double air_k = air_temperature_c + kZeroCelsiusK;
   if (!(poa_w_m2 > 0.0)) {  // no sun: the module follows the air
     module_k_ = air_k;
     absorbed_w_m2_ = 0.0;
@@ -168,7 +167,7 @@ double FuentesThermalModel::step(double poa_w_m2, double wind_speed_m_s, double 
   }
   module_k_ = module_k;
   absorbed_w_m2_ = absorbed;
-  return module_k - kKelvinOffset;
+  return module_k - kZeroCelsiusK;
 }
 
 double FuentesThermalModel::steady_state_c(double poa_w_m2, double wind_speed_m_s,

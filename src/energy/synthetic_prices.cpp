@@ -25,6 +25,7 @@
 //    binds), so the annual mean equals the target to rounding for every seed.
 #include "stargate/energy/synthetic_prices.hpp"
 #include "stargate/core/random.hpp"
+#include "stargate/core/units.hpp"
 
 #include <fmt/format.h>
 
@@ -41,10 +42,6 @@
 
 namespace stargate {
 namespace {
-
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr int kHoursPerDayInt = 24;
 
 // Monthly level S_m (January first): spring low (wind and solar), August high.
 constexpr std::array<double, 12> kMonthLevel = {1.00, 0.95, 0.80, 0.75, 0.85, 1.05,

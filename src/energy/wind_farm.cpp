@@ -22,13 +22,14 @@
 #include <optional>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 #include "energy/wind_physics.hpp"
 #include "energy/wind_wake.hpp"
 
 namespace stargate {
 namespace {
 
-constexpr double kSecondsPerHourD = 3600.0;
 constexpr double kMaxFittedShear = 1.0;
 
 void check_params(const WindFarmParams& params) {
@@ -159,7 +160,7 @@ WindFarmOutput simulate_wind_farm(const WindFarmParams& params, const WindResour
   }
   const double turbines = static_cast<double>(params.turbines);
   const double loss_factor = params.availability * (1.0 - params.losses_fraction);
-  const double interval_h = static_cast<double>(resource.interval_s) / kSecondsPerHourD;
+  const double interval_h = static_cast<double>(resource.interval_s) / kSecondsPerHour;
   const auto& near_speed = resource.heights[static_cast<std::size_t>(speed_src.near)].speed_m_s;
   const std::vector<double>* partner_speed =
       partner >= 0 ? &resource.heights[static_cast<std::size_t>(partner)].speed_m_s : nullptr;

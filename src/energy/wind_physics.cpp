@@ -26,6 +26,8 @@
 #include <cmath>
 #include <limits>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate::wind {
 namespace {
 
@@ -34,8 +36,6 @@ constexpr double kSeaLevelTemperatureC = 15.0;
 constexpr double kLapseRateKPerM = 0.0065;
 constexpr double kLapseOverT0PerM = 2.25577e-5;
 constexpr double kBarometricExponent = 5.25588;
-constexpr double kFullCircleDeg = 360.0;
-constexpr double kHalfCircleDeg = 180.0;
 
 }  // namespace
 
@@ -90,7 +90,7 @@ int shear_partner(const WindResource& resource, int height_index) {
 
 double air_density_kg_m3(double pressure_atm, double temperature_c) {
   return pressure_atm * kPascalPerAtm /
-         (kGasConstantDryAirJPerKgK * (temperature_c + kKelvinOffset));
+         (kGasConstantDryAirJPerKgK * (temperature_c + kZeroCelsiusK));
 }
 
 double standard_pressure_atm(double altitude_m) {

@@ -1,12 +1,12 @@
 // Internal: the single-turbine physics of the wind farm model (see wind_physics.cpp).
 #pragma once
 
+#include "stargate/core/units.hpp"
 #include "stargate/core/wind_resource.hpp"
 
 namespace stargate::wind {
 
 inline constexpr double kGasConstantDryAirJPerKgK = 287.058;
-inline constexpr double kKelvinOffset = 273.15;
 
 /// Where a field at the hub comes from: the nearest height having it (`near`) and, when the hub
 /// lies strictly between two heights having it, the nearest one on the other side (`far`, else

@@ -24,6 +24,8 @@
 #include <numeric>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 #include "energy/wind_physics.hpp"
 
 namespace stargate::wind {
@@ -32,8 +34,6 @@ namespace {
 constexpr double kBetzPowerCoefficient = 16.0 / 27.0;
 constexpr double kMaxInduction = 1.0 / 3.0;
 constexpr int kBisectionSteps = 40;
-constexpr double kDegToRad = std::numbers::pi / 180.0;
-constexpr double kWPerKw = 1000.0;
 
 }  // namespace
 

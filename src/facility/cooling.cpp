@@ -8,10 +8,10 @@
 #include <string>
 #include <utility>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
-
-constexpr double kKelvinAtZeroC = 273.15;
 
 void require(bool ok, const char* field, const char* expected) {
   if (!ok) {
@@ -48,7 +48,7 @@ LoopPower loop_power(const CoolingParams& p, double supply_c, double return_c, d
   const double lift_k = condenser_c - evaporator_c;
   const double cop = lift_k > 0.0
                          ? std::min(p.chiller_max_cop, p.chiller_carnot_fraction *
-                                                           (evaporator_c + kKelvinAtZeroC) / lift_k)
+                                                           (evaporator_c + kZeroCelsiusK) / lift_k)
                          : p.chiller_max_cop;
   out.chiller = trim / cop;
   return out;

@@ -13,10 +13,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kQuarterYears = 0.25;
-constexpr double kUsdPerBillion = 1e9;
-constexpr double kUsdPerMillion = 1e6;
-constexpr double kPercentPerFraction = 100.0;
 // A gap smaller than this (rounding of sums of billions) is not a shortfall.
 constexpr double kGapToleranceUsd = 1e-3;
 constexpr std::array<std::string_view, 3> kStatusNames = {"announced", "committed", "drawn"};
@@ -150,7 +146,7 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
     double drawn = 0.0;
     for (std::size_t f = 0; f < plan.debt.size(); ++f) {
       const double accrued =
-          balance_usd[f] * std::expm1(kQuarterYears * std::log1p(plan.debt[f].interest_rate));
+          balance_usd[f] * std::expm1(kYearsPerQuarter * std::log1p(plan.debt[f].interest_rate));
       balance_usd[f] += accrued;
       interest += accrued;
       drawn += balance_usd[f];

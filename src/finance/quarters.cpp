@@ -10,8 +10,6 @@
 namespace stargate {
 namespace {
 
-constexpr int kMonthsPerQuarter = 3;
-constexpr int kQuartersPerYear = 4;
 constexpr int kEarliestYear = 1900;
 constexpr int kLatestYear = 2200;
 

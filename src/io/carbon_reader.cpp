@@ -16,13 +16,11 @@
 #include "stargate/core/errors.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 #include "stargate/io/price_reader.hpp"
 
 namespace stargate {
 namespace {
-
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
 
 std::string_view excerpt(std::string_view text, std::size_t limit = 60) {
   return text.size() <= limit ? text : text.substr(0, limit);
@@ -197,7 +195,6 @@ class HourOfYearReader : public CsvRowReader {
 }  // namespace
 
 double kg_per_mwh_factor(CarbonUnit unit) {
-  constexpr double kKgPerTonne = 1000.0;
   switch (unit) {
     case CarbonUnit::kLbPerKwh: return kKgPerMwhPerLbPerKwh;
     case CarbonUnit::kKgPerMwh: return 1.0;

@@ -20,13 +20,11 @@
 #include "stargate/core/errors.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerMinuteInt = 60;
 constexpr int kHoursPerHalfDay = 12;
 constexpr int kMaxListedFills = 5;  // filled stamps named in the warning
 

@@ -1,3 +1,5 @@
+
+#include "stargate/core/units.hpp"
 // Tables of the load: buildings, the compute fleet, GPU types, inference services and the facility.
 // Part of the scenario schema: see src/io/scenario_schema.cpp and include/stargate/io/schema.hpp.
 
@@ -213,7 +215,6 @@ TableSpec gpu_type_table() {
 }
 
 TableSpec inference_table() {
-  constexpr double kHoursPerDayValue = 24.0;
   return TableDeclaration<InferenceSection>("inference",
                                             "One inference service on dedicated GPUs (firm load).",
                                             &Scenario::inference, "name")
@@ -249,7 +250,7 @@ TableSpec inference_table() {
               .plain_unit = "h",
               .default_toml = "14",
               .min = 0.0,
-              .max = kHoursPerDayValue,
+              .max = kHoursPerDay,
               .description = "Local hour of the daily peak."})
       .field("growth", &InferenceSection::annual_growth,
              {.kind = ValueKind::kQuantity,

@@ -22,14 +22,12 @@
 #include "stargate/core/errors.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
 
 constexpr double kGpuMilliPerGpu = 1000.0;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerMinuteInt = 60;
 constexpr double kMaxGangGpus = 2147483647.0;  // TrainingJob::gpus is 32-bit
 constexpr std::size_t kExcerptChars = 40;
 
@@ -180,7 +178,7 @@ TrainingJob job_from_defaults(const JobTraceOptions& options, double submit_s, s
   job.submit_s = submit_s;
   job.earliest_start_s = submit_s;
   job.gpus = gpus;
-  job.work_gpu_hours = static_cast<double>(gpus) * run_s / kWorkloadSecondsPerHour;
+  job.work_gpu_hours = static_cast<double>(gpus) * run_s / kSecondsPerHour;
   job.deadline_s = std::numeric_limits<double>::quiet_NaN();
   return job;
 }

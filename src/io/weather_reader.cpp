@@ -20,6 +20,7 @@
 #include "stargate/core/errors.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
@@ -40,11 +41,7 @@ constexpr double kMaxPressureMbar = 1200.0;
 constexpr double kMissingAlbedo = 999.0;
 // EPW's missing station pressure, in Pa.
 constexpr double kEpwMissingPressurePa = 999999.0;
-constexpr double kMbarPerPa = 0.01;
 
-constexpr std::int64_t kSecondsPerDayInt = 86400;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerMinuteInt = 60;
 // Cumulative days before each month in a leap year: positions on a calendar that always has a
 // 29 February, so that the leap day's absence shows as a one-day gap that is then allowed.
 constexpr std::array<int, 13> kDaysBeforeMonth = {0,   31,  60,  91,  121, 152, 182,
@@ -715,12 +712,13 @@ class Reader : public CsvRowReader {
       if (pressure_pa >= kEpwMissingPressurePa) {
         ++missing_pressure_;
       } else {
-        series_.pressure_mbar[row] = pressure_pa * kMbarPerPa;
+        series_.pressure_mbar[row] = pressure_pa * kMbarPerPascal;
         if (series_.pressure_mbar[row] < kMinPressureMbar ||
             series_.pressure_mbar[row] > kMaxPressureMbar) {
-          fail_cell(9, kPressureName,
-                    fmt::format("{} Pa is outside the accepted range {} to {} Pa", cells_[9].text,
-                                kMinPressureMbar / kMbarPerPa, kMaxPressureMbar / kMbarPerPa));
+          fail_cell(
+              9, kPressureName,
+              fmt::format("{} Pa is outside the accepted range {} to {} Pa", cells_[9].text,
+                          kMinPressureMbar / kMbarPerPascal, kMaxPressureMbar / kMbarPerPascal));
         }
       }
       series_.ghi_w_m2[row] = irradiance(13, kGhiName, kGhiIndex);
@@ -813,7 +811,7 @@ class Reader : public CsvRowReader {
     }
     if (!map.has(kGhi)) {
       for (std::size_t i = 0; i < rows; ++i) {
-        const double cos_zenith = std::cos(zenith_deg_[i] * std::numbers::pi / 180.0);
+        const double cos_zenith = std::cos(zenith_deg_[i] * kDegToRad);
         const double ghi = series_.dni_w_m2[i] * std::max(0.0, cos_zenith) + series_.dhi_w_m2[i];
         if (ghi > kMaxIrradianceWm2) {
           fail(stamps_[i].line_number, 1, "GHI",

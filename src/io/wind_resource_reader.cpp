@@ -14,6 +14,7 @@
 #include "io/csv_table.hpp"
 #include "io/file_text.hpp"
 #include "stargate/core/errors.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
@@ -34,19 +35,8 @@ constexpr double kMaxPressureAtm = 1.2;
 constexpr double kMaxYear = 9999.0;
 constexpr double kMaxLatitudeDeg = 90.0;
 constexpr double kMaxLongitudeDeg = 180.0;
-constexpr double kFullCircleDeg = 360.0;
-constexpr double kSecondsPerHourD = 3600.0;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
 constexpr std::int64_t kMinIntervalS = 60;
 // Unit conversions.
-constexpr double kKelvinOffset = 273.15;
-constexpr double kFahrenheitOffset = 32.0;
-constexpr double kFahrenheitPerKelvin = 1.8;
-constexpr double kPaPerKpa = 1000.0;
-constexpr double kPaPerHpa = 100.0;
-constexpr double kPaPerBar = 100000.0;
-constexpr double kMPerMile = 1609.344;
-constexpr double kMPerKm = 1000.0;
 
 enum class Unit {
   kCelsius,
@@ -165,16 +155,16 @@ bool unit_from_text(WindField field, std::string_view text, Unit& unit) {
 double to_internal(Unit unit, double value) {
   switch (unit) {
     case Unit::kCelsius: return value;
-    case Unit::kFahrenheit: return (value - kFahrenheitOffset) / kFahrenheitPerKelvin;
-    case Unit::kKelvin: return value - kKelvinOffset;
+    case Unit::kFahrenheit: return (value - kZeroCelsiusF) * kCelsiusPerFahrenheit;
+    case Unit::kKelvin: return value - kZeroCelsiusK;
     case Unit::kAtm: return value;
     case Unit::kPa: return value / kPascalPerAtm;
-    case Unit::kKpa: return value * kPaPerKpa / kPascalPerAtm;
-    case Unit::kHpa: return value * kPaPerHpa / kPascalPerAtm;
-    case Unit::kBar: return value * kPaPerBar / kPascalPerAtm;
+    case Unit::kKpa: return value * kPascalPerKpa / kPascalPerAtm;
+    case Unit::kHpa: return value * kPascalPerHpa / kPascalPerAtm;
+    case Unit::kBar: return value * kPascalPerBar / kPascalPerAtm;
     case Unit::kMs: return value;
-    case Unit::kMph: return value * kMPerMile / kSecondsPerHourD;
-    case Unit::kKmh: return value * kMPerKm / kSecondsPerHourD;
+    case Unit::kMph: return value * kMetresPerMile / kSecondsPerHour;
+    case Unit::kKmh: return value * kMetresPerKm / kSecondsPerHour;
     case Unit::kDeg: return value;
   }
   return value;
@@ -251,7 +241,7 @@ Header read_header(CsvLines& lines, const std::string& file, std::vector<std::st
   if (cells.size() > kIntervalCell && !cells[kIntervalCell].text.empty()) {
     double interval_h = 0.0;
     cell_number(kIntervalCell, "interval", interval_h);
-    const double interval_s = interval_h * kSecondsPerHourD;
+    const double interval_s = interval_h * kSecondsPerHour;
     const auto rounded = static_cast<std::int64_t>(std::llround(interval_s));
     if (!(interval_h > 0.0) || std::abs(interval_s - static_cast<double>(rounded)) > 1e-6 ||
         rounded < kMinIntervalS || rounded > kSecondsPerHourInt ||

@@ -21,9 +21,6 @@ namespace {
 
 constexpr double kProfileCapacityKw = 1000.0;  // 1 MW: output in kW / 1000 = MW per MW
 constexpr double kUnconstrainedGridFactor = 4.0;
-constexpr double kStepsPerDayHours = 24.0;
-constexpr double kDaysPerWeek = 7.0;
-constexpr double kHoursPerYear = 8760.0;
 
 double annual_cost_per_mw(double rate, double life_years, double capex_usd_per_kw,
                           double fixed_om_usd_per_kw_yr) {
@@ -213,9 +210,8 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
     p.firm_load_mw[t] = pue * firm_it_kw / kKwPerMw;
     p.carbon_t_per_mwh[t] = carbon[t] / kKwhPerMwh;
   }
-  const double window_h = o.flexible_window == FlexibleWindow::kDay
-                              ? kStepsPerDayHours
-                              : kStepsPerDayHours * kDaysPerWeek;
+  const double window_h =
+      o.flexible_window == FlexibleWindow::kDay ? kHoursPerDay : kHoursPerDay * kDaysPerWeek;
   p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / step_h));
   add_extra_gpus(scenario, flexible_share, in);
   p.max_shed_fraction = o.max_shed_fraction;

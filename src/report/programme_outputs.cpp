@@ -14,9 +14,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kUsdPerBillion = 1e9;
-constexpr double kPercentPerFraction = 100.0;
-
 nlohmann::ordered_json kpi_groups(const std::vector<Kpi>& kpis) {
   nlohmann::ordered_json groups = nlohmann::ordered_json::object();
   for (const Kpi& kpi : kpis) {

@@ -16,10 +16,6 @@
 namespace stargate {
 namespace {
 
-constexpr int kMonthsPerQuarter = 3;
-constexpr int kQuartersPerYear = 4;
-constexpr double kQuarterYears = 0.25;
-
 double gpu_price_usd(const Scenario& scenario, const BuildingSection& building) {
   for (const GpuTypeSection& type : scenario.gpu_types) {
     if (type.name == building.gpu_type) {
@@ -323,13 +319,13 @@ CampusFinance assess_campus_finance(const Scenario& scenario, Results& results) 
                   f.revenue == RevenueModel::kLease ? "Revenue over the horizon (lease)"
                                                     : "Revenue over the horizon (GPU-hours)");
   results.add_kpi("finance", "npv_usd",
-                  npv(f.facility_rate, finance.cash_flows.net_cash_flow_usd, kQuarterYears), "USD",
-                  "NPV of the cash flows (facility rate)");
-  if (const auto rate = irr(finance.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+                  npv(f.facility_rate, finance.cash_flows.net_cash_flow_usd, kYearsPerQuarter),
+                  "USD", "NPV of the cash flows (facility rate)");
+  if (const auto rate = irr(finance.cash_flows.net_cash_flow_usd, kYearsPerQuarter)) {
     results.add_kpi("finance", "irr_fraction", *rate, "fraction", "IRR of the cash flows");
   }
   if (const auto payback =
-          simple_payback_years(finance.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+          simple_payback_years(finance.cash_flows.net_cash_flow_usd, kYearsPerQuarter)) {
     results.add_kpi("finance", "payback_years", *payback, "years", "Simple payback");
   }
   const FundingTable& funding = finance.funding;

@@ -80,7 +80,6 @@ GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building) {
     type.name = section.name;
     type.tdp_w = section.tdp_kw * kWPerKw;
     type.idle_w = section.idle_kw * kWPerKw;
-    constexpr double kFlopsPerPflops = 1e15;
     type.dense_bf16_flops = section.dense_bf16_pflops * kFlopsPerPflops;
     type.dense_fp8_flops = section.dense_fp8_pflops * kFlopsPerPflops;
     type.gpus_per_rack = static_cast<int>(section.gpus_per_rack);

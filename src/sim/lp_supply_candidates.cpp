@@ -9,9 +9,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kMinutesPerHour = 60.0;
-constexpr double kKgPerTonne = 1000.0;
-
 // Adds `weight` to available[t] for the steps at or after `online`.
 void add_online(std::vector<double>& available, const TimeGrid& grid, LocalTime online,
                 std::size_t first, double weight) {

@@ -13,8 +13,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kKgPerTonne = 1000.0;
-
 std::size_t whole_steps(double seconds, double step_s) {
   return static_cast<std::size_t>(std::llround(seconds / step_s));
 }

@@ -9,10 +9,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kQuarterYears = 0.25;
-constexpr double kUsdPerBillion = 1e9;
-constexpr double kMwPerGw = 1000.0;
-
 FundingPlan programme_plan(const Programme& programme, const std::vector<ProgrammeSite>& sites) {
   FundingPlan plan;
   plan.count_only_committed = programme.programme.count_only_committed;
@@ -100,13 +96,14 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
   add("programme", "revenue_total_usd", sum(outcome.cash_flows.revenue_usd), "USD",
       "Revenue over the window");
   add("programme", "npv_usd",
-      npv(programme.programme.discount_rate, outcome.cash_flows.net_cash_flow_usd, kQuarterYears),
+      npv(programme.programme.discount_rate, outcome.cash_flows.net_cash_flow_usd,
+          kYearsPerQuarter),
       "USD", "NPV of the summed cash flows");
-  if (const auto rate = irr(outcome.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+  if (const auto rate = irr(outcome.cash_flows.net_cash_flow_usd, kYearsPerQuarter)) {
     add("programme", "irr_fraction", *rate, "fraction", "IRR of the summed cash flows");
   }
   if (const auto payback =
-          simple_payback_years(outcome.cash_flows.net_cash_flow_usd, kQuarterYears)) {
+          simple_payback_years(outcome.cash_flows.net_cash_flow_usd, kYearsPerQuarter)) {
     add("programme", "payback_years", *payback, "years", "Simple payback");
   }
   const FundingTable& funding = outcome.funding;

@@ -8,8 +8,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kKgPerTonne = 1000.0;
-
 // Columns hold step averages of power, so energy = sum(power) x step.
 double energy_mwh(const Results& results, std::string_view column) {
   return compensated_sum(results.column(column)) * results.grid().step_h() / kKwhPerMwh;

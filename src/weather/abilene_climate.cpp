@@ -26,6 +26,7 @@
 //   (the nearest hourly satellite record available, about 330 km north-west of Abilene). Abilene is
 //   lower and more humid, so its summer turbidity is probably 0.3-0.8 higher; the values make the
 //   clear sky slightly bright, which only loosens the clear-sky cap of the generator.
+#include "stargate/core/units.hpp"
 #include "stargate/weather/synthetic_weather.hpp"
 
 #include <array>
@@ -33,10 +34,6 @@
 
 namespace stargate {
 namespace {
-
-constexpr double kFahrenheitOffset = 32.0;
-constexpr double kCelsiusPerFahrenheit = 5.0 / 9.0;
-constexpr double kMetresPerSecondPerMph = 0.44704;
 
 constexpr std::array<double, 12> kGhiKwhM2Day = {3.2, 4.0, 5.1, 6.1, 6.6, 7.1,
                                                  7.1, 6.5, 5.5, 4.5, 3.5, 3.0};
@@ -58,7 +55,7 @@ MonthlyClimate make_abilene_climate() {
   for (std::size_t m = 0; m < 12; ++m) {
     climate.ghi_kwh_m2_day[m] = kGhiKwhM2Day[m];
     climate.temp_mean_c[m] =
-        (0.5 * (kMeanMaxF[m] + kMeanMinF[m]) - kFahrenheitOffset) * kCelsiusPerFahrenheit;
+        (0.5 * (kMeanMaxF[m] + kMeanMinF[m]) - kZeroCelsiusF) * kCelsiusPerFahrenheit;
     climate.temp_daily_range_c[m] = (kMeanMaxF[m] - kMeanMinF[m]) * kCelsiusPerFahrenheit;
     climate.wind_speed_m_s[m] = kWindMph[m] * kMetresPerSecondPerMph;
     climate.linke_turbidity[m] = kLinkeTurbidity[m];

@@ -27,14 +27,11 @@
 #include <cmath>
 #include <numbers>
 
+#include "stargate/core/units.hpp"
 #include "stargate/weather/irradiance.hpp"
 
 namespace stargate {
-namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
-
-}  // namespace
+namespace {}  // namespace
 
 ClearSkyIrradiance ineichen_perez_clear_sky(double apparent_zenith_deg, double dni_extra_w_m2,
                                             double linke_turbidity, double altitude_m) {

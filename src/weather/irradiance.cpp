@@ -15,10 +15,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 // Perez et al. (1990), Table 6, "all sites composite" coefficients, given to the 7 digits of the
 // model's reference code (the table prints 3 decimals); bins from overcast (0) to clear (7).

@@ -11,10 +11,11 @@
 #include <cmath>
 #include <numbers>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 // Smallest unshaded ground strip (in row heights), as in Deline et al.'s implementation notes.
 constexpr double kMinSunlitStrip = 1e-5;
 

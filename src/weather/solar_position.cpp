@@ -70,14 +70,8 @@ namespace stargate {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kRadPerDeg = kPi / 180.0;
-constexpr double kDegPerRad = 180.0 / kPi;
-constexpr double kFullCircleDeg = 360.0;
-constexpr double kHalfCircleDeg = 180.0;
-constexpr double kRightAngleDeg = 90.0;
 constexpr double kArcsecPerDeg = 3600.0;
 constexpr double kArcminPerDeg = 60.0;
-constexpr double kMinutesPerHour = 60.0;
 
 // ---- Time (equations 4-8) ----
 constexpr double kJulianDayOffset = 1524.5;      ///< eq. 4
@@ -89,7 +83,6 @@ constexpr double kJ2000Jd = 2451545.0;           ///< 2000-01-01 12:00 TT
 constexpr double kDaysPerJulianCentury = 36525.0;
 constexpr double kCenturiesPerMillennium = 10.0;
 constexpr double kUnixEpochJd = 2440587.5;  ///< 1970-01-01 00:00 UT
-constexpr std::int64_t kSecondsPerDayInt = 86400;
 /// J2000.0 minus the Unix epoch, in days: JD - kJ2000Jd = day_index - this + fraction.
 constexpr double kJ2000DaysAfterUnixEpoch = kJ2000Jd - kUnixEpochJd;
 
@@ -535,7 +528,7 @@ Nutation nutation(double jce) {
     for (std::size_t j = 0; j < x.size(); ++j) {
       argument_deg += x[j] * term.y[j];
     }
-    const double argument_rad = argument_deg * kRadPerDeg;
+    const double argument_rad = argument_deg * kDegToRad;
     result.delta_psi_deg += (term.a + term.b * jce) * std::sin(argument_rad);
     result.delta_epsilon_deg += (term.c + term.d * jce) * std::cos(argument_rad);
   }
@@ -548,8 +541,8 @@ Nutation nutation(double jce) {
 Geocentric geocentric_from(double l_rad, double b_rad, double r_au, const Nutation& nut,
                            double jme) {
   Geocentric g;
-  g.l_deg = limit_degrees(l_rad * kDegPerRad);
-  g.b_deg = b_rad * kDegPerRad;
+  g.l_deg = limit_degrees(l_rad * kRadToDeg);
+  g.b_deg = b_rad * kRadToDeg;
   g.r_au = r_au;
   g.theta_deg = limit_degrees(g.l_deg + kHalfCircleDeg);  // eq. 13
   g.beta_deg = -g.b_deg;                                  // eq. 14
@@ -559,17 +552,17 @@ Geocentric geocentric_from(double l_rad, double b_rad, double r_au, const Nutati
   g.epsilon_deg = g.epsilon0_arcsec / kArcsecPerDeg + g.delta_epsilon_deg;              // eq. 25
   g.delta_tau_deg = -kAberrationArcsec / (kArcsecPerDeg * r_au);                        // eq. 26
   g.lambda_deg = g.theta_deg + g.delta_psi_deg + g.delta_tau_deg;                       // eq. 27
-  const double lambda_rad = g.lambda_deg * kRadPerDeg;
-  const double epsilon_rad = g.epsilon_deg * kRadPerDeg;
-  const double beta_rad = g.beta_deg * kRadPerDeg;
+  const double lambda_rad = g.lambda_deg * kDegToRad;
+  const double epsilon_rad = g.epsilon_deg * kDegToRad;
+  const double beta_rad = g.beta_deg * kDegToRad;
   g.alpha_deg = limit_degrees(  // eq. 30
       std::atan2(
           std::sin(lambda_rad) * std::cos(epsilon_rad) - std::tan(beta_rad) * std::sin(epsilon_rad),
           std::cos(lambda_rad)) *
-      kDegPerRad);
+      kRadToDeg);
   g.delta_deg = std::asin(std::sin(beta_rad) * std::cos(epsilon_rad) +  // eq. 31
                           std::cos(beta_rad) * std::sin(epsilon_rad) * std::sin(lambda_rad)) *
-                kDegPerRad;
+                kRadToDeg;
   return g;
 }
 
@@ -600,7 +593,7 @@ double refraction_deg(double e0_deg, double factor_deg, double atmos_refract_deg
     return 0.0;
   }
   return factor_deg /
-         std::tan((e0_deg + kRefractionOffsetDeg / (e0_deg + kRefractionPoleDeg)) * kRadPerDeg);
+         std::tan((e0_deg + kRefractionOffsetDeg / (e0_deg + kRefractionPoleDeg)) * kDegToRad);
 }
 
 /// The observer's geocentric position terms x = rho cos(phi'), y = rho sin(phi') (eq. 34-36).
@@ -610,7 +603,7 @@ struct ObserverTerms {
 };
 
 ObserverTerms observer_terms(double latitude_deg, double elevation_m) {
-  const double phi_rad = latitude_deg * kRadPerDeg;
+  const double phi_rad = latitude_deg * kDegToRad;
   const double u_rad = std::atan(kEarthPolarToEquatorial * std::tan(phi_rad));  // eq. 34
   const double height = elevation_m / kEarthEquatorialRadiusM;
   return ObserverTerms{std::cos(u_rad) + height * std::cos(phi_rad),  // eq. 35
@@ -691,30 +684,30 @@ void spa_from_julian_day(double jd, const SpaInput& in, SpaDetails& d) {
   d.delta_deg = g.delta_deg;
 
   d.nu0_deg = limit_degrees(mean_sidereal_unreduced_deg(d.jd - kJ2000Jd, d.jc));  // eq. 28
-  d.nu_deg = d.nu0_deg + d.delta_psi_deg * std::cos(d.epsilon_deg * kRadPerDeg);  // eq. 29
+  d.nu_deg = d.nu0_deg + d.delta_psi_deg * std::cos(d.epsilon_deg * kDegToRad);   // eq. 29
   d.h_deg = limit_degrees(d.nu_deg + in.longitude_deg - d.alpha_deg);             // eq. 32
 
   d.xi_deg = kSunParallaxArcsec / (kArcsecPerDeg * d.r_au);  // eq. 33
   const ObserverTerms obs = observer_terms(in.latitude_deg, in.elevation_m);
-  const double phi_rad = in.latitude_deg * kRadPerDeg;
-  const double xi_rad = d.xi_deg * kRadPerDeg;
-  const double h_rad = d.h_deg * kRadPerDeg;
-  const double delta_rad = d.delta_deg * kRadPerDeg;
+  const double phi_rad = in.latitude_deg * kDegToRad;
+  const double xi_rad = d.xi_deg * kDegToRad;
+  const double h_rad = d.h_deg * kDegToRad;
+  const double delta_rad = d.delta_deg * kDegToRad;
   const double denominator = std::cos(delta_rad) - obs.x * std::sin(xi_rad) * std::cos(h_rad);
   const double delta_alpha_rad =
       std::atan2(-obs.x * std::sin(xi_rad) * std::sin(h_rad), denominator);  // eq. 37
-  d.delta_alpha_deg = delta_alpha_rad * kDegPerRad;
+  d.delta_alpha_deg = delta_alpha_rad * kRadToDeg;
   d.alpha_prime_deg = d.alpha_deg + d.delta_alpha_deg;  // eq. 38
   const double delta_prime_rad =
       std::atan2((std::sin(delta_rad) - obs.y * std::sin(xi_rad)) * std::cos(delta_alpha_rad),
                  denominator);  // eq. 39
-  d.delta_prime_deg = delta_prime_rad * kDegPerRad;
+  d.delta_prime_deg = delta_prime_rad * kRadToDeg;
   d.h_prime_deg = d.h_deg - d.delta_alpha_deg;  // eq. 40
-  const double h_prime_rad = d.h_prime_deg * kRadPerDeg;
+  const double h_prime_rad = d.h_prime_deg * kDegToRad;
 
   d.e0_deg = std::asin(std::sin(phi_rad) * std::sin(delta_prime_rad) +  // eq. 41
                        std::cos(phi_rad) * std::cos(delta_prime_rad) * std::cos(h_prime_rad)) *
-             kDegPerRad;
+             kRadToDeg;
   d.delta_e_deg = refraction_deg(
       d.e0_deg, refraction_factor_deg(in.pressure_mbar, in.temperature_c), in.atmos_refract_deg);
   d.e_deg = d.e0_deg + d.delta_e_deg;       // eq. 43
@@ -722,7 +715,7 @@ void spa_from_julian_day(double jd, const SpaInput& in, SpaDetails& d) {
   d.gamma_deg = limit_degrees(              // eq. 45
       std::atan2(std::sin(h_prime_rad), std::cos(h_prime_rad) * std::sin(phi_rad) -
                                             std::tan(delta_prime_rad) * std::cos(phi_rad)) *
-      kDegPerRad);
+      kRadToDeg);
   d.azimuth_deg = limit_degrees(d.gamma_deg + kHalfCircleDeg);  // eq. 46
 }
 
@@ -905,7 +898,7 @@ Nutation nutation_by_powers(double jce) {
   std::array<std::array<double, kNutationMultiples>, 5> powers_cos{};
   std::array<std::array<double, kNutationMultiples>, 5> powers_sin{};
   for (std::size_t j = 0; j < x.size(); ++j) {
-    const double x_rad = limit_degrees(x[j]) * kRadPerDeg;
+    const double x_rad = limit_degrees(x[j]) * kDegToRad;
     const double c1 = std::cos(x_rad);
     const double s1 = std::sin(x_rad);
     const double c2 = c1 * c1 - s1 * s1;
@@ -1079,7 +1072,7 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
     // Samples of alpha - delta_psi cos(epsilon), delta and R, kept in the cubics' constant terms
     // until all exist.
     table[s].alpha_minus_eqeq_deg.c0 =
-        g.alpha_deg - g.delta_psi_deg * std::cos(g.epsilon_deg * kRadPerDeg);
+        g.alpha_deg - g.delta_psi_deg * std::cos(g.epsilon_deg * kDegToRad);
     table[s].delta_deg.c0 = g.delta_deg;
     table[s].r_au.c0 = g.r_au;
   }
@@ -1103,8 +1096,8 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
         static_cast<double>(first_day + static_cast<std::int64_t>(s)) - kJ2000DaysAfterUnixEpoch;
     day.nu0_at_midnight_deg =
         limit_degrees(kSiderealAtJ2000Deg + kSiderealRateDegPerDay * days_from_j2000);
-    day.sin_delta0 = std::sin(day.delta_deg.c0 * kRadPerDeg);
-    day.cos_delta0 = std::cos(day.delta_deg.c0 * kRadPerDeg);
+    day.sin_delta0 = std::sin(day.delta_deg.c0 * kDegToRad);
+    day.cos_delta0 = std::cos(day.delta_deg.c0 * kDegToRad);
     table[s] = day;
   }
 
@@ -1116,10 +1109,10 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
   // their values at 0 h UT by angle addition (delta changes by less than 0.41 deg a day), and
   // sin(xi) = xi - xi^3 / 6 (xi < 5e-5 rad).
   const ObserverTerms obs = observer_terms(site.latitude_deg, site.elevation_m);
-  const double phi_rad = site.latitude_deg * kRadPerDeg;
+  const double phi_rad = site.latitude_deg * kDegToRad;
   const double sin_phi = std::sin(phi_rad);
   const double cos_phi = std::cos(phi_rad);
-  const double parallax_rad = kSunParallaxArcsec / kArcsecPerDeg * kRadPerDeg;
+  const double parallax_rad = kSunParallaxArcsec / kArcsecPerDeg * kDegToRad;
   const bool standard_atmosphere = pressure_mbar.empty() && temperature_c.empty();
   const double standard_factor_deg =
       refraction_factor_deg(kSpaStandardPressureMbar, kSpaStandardTemperatureC);
@@ -1147,9 +1140,9 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
           (static_cast<double>(day) - kJ2000DaysAfterUnixEpoch + n) * kCenturiesPerDay;
       const double nu0_deg = coefficients.nu0_at_midnight_deg + kSiderealRateDegPerDay * n +
                              jc * jc * (kSiderealJc2Deg - jc * kSiderealJc3Deg);
-      h_rad[k] = (nu0_deg + site.longitude_deg - coefficients.alpha_minus_eqeq_deg(n)) * kRadPerDeg;
+      h_rad[k] = (nu0_deg + site.longitude_deg - coefficients.alpha_minus_eqeq_deg(n)) * kDegToRad;
       const double delta_deg = coefficients.delta_deg(n);
-      const double delta_change_rad = (delta_deg - coefficients.delta_deg.c0) * kRadPerDeg;
+      const double delta_change_rad = (delta_deg - coefficients.delta_deg.c0) * kDegToRad;
       const double sin_change = small_sin(delta_change_rad);
       const double cos_change = small_cos(delta_change_rad);
       sin_delta[k] = coefficients.sin_delta0 * cos_change + coefficients.cos_delta0 * sin_change;
@@ -1173,7 +1166,7 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
       azimuth_x[k] = meridian * sin_phi - c * cos_phi;
     }
     for (std::size_t k = 0; k < size; ++k) {
-      out[first + k].elevation_deg = std::asin(sin_e0[k]) * kDegPerRad;  // e0 until refracted
+      out[first + k].elevation_deg = std::asin(sin_e0[k]) * kRadToDeg;  // e0 until refracted
     }
     for (std::size_t k = 0; k < size; ++k) {
       const std::size_t i = first + k;
@@ -1189,7 +1182,7 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
     }
     for (std::size_t k = 0; k < size; ++k) {
       double azimuth_deg =
-          std::atan2(azimuth_y[k], azimuth_x[k]) * kDegPerRad + kHalfCircleDeg;  // eq. 45, 46
+          std::atan2(azimuth_y[k], azimuth_x[k]) * kRadToDeg + kHalfCircleDeg;  // eq. 45, 46
       if (azimuth_deg >= kFullCircleDeg) {
         azimuth_deg -= kFullCircleDeg;
       }

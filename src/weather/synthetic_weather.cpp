@@ -109,11 +109,7 @@ namespace stargate {
 namespace {
 
 constexpr double kPi = std::numbers::pi;
-constexpr double kDegToRad = kPi / 180.0;
 constexpr std::size_t kMonths = 12;
-constexpr std::size_t kHoursPerDayInt = 24;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr double kWhPerKwh = 1000.0;
 
 // Hourly model (step 4).
 constexpr double kHourlyLag1 = 0.54;      // Graham and Hollands (1990)

@@ -19,6 +19,7 @@
 // streams (speed, direction); uniforms from the top 53 bits; normals by Box-Muller.
 #include "stargate/weather/synthetic_wind.hpp"
 #include "stargate/core/random.hpp"
+#include "stargate/core/units.hpp"
 
 #include <fmt/format.h>
 
@@ -32,14 +33,9 @@ namespace stargate {
 namespace {
 
 constexpr double kTwoPi = 2.0 * std::numbers::pi;
-constexpr double kDaysPerYearMean = 365.25;
-constexpr double kHoursPerDayD = 24.0;
 constexpr double kMidInterval = 0.5;
 constexpr double kWarmestDayOfYear = 196.0;  // mid-July
 constexpr double kWarmestHour = 15.0;
-constexpr double kFullCircleDeg = 360.0;
-constexpr std::int64_t kSecondsPerHourInt = 3600;
-constexpr std::int64_t kSecondsPerDayInt = 86400;
 constexpr std::uint64_t kSpeedStream = 1;
 constexpr std::uint64_t kDirectionStream = 2;
 // Mid-month day of year (non-leap) to place the seasonal peak.
@@ -86,7 +82,7 @@ void check(const SyntheticWindParams& p) {
 WindResource generate_wind(const SyntheticWindParams& params, int year, std::uint64_t seed) {
   check(params);
   const std::size_t days = is_leap_year(year) ? 366 : 365;
-  const std::size_t rows = days * static_cast<std::size_t>(kHoursPerDayD);
+  const std::size_t rows = days * static_cast<std::size_t>(kHoursPerDay);
   WindResource resource;
   resource.source = fmt::format("synthetic (mean {} m/s at {} m, k {}, seed {})",
                                 params.mean_speed_m_s, params.height_m, params.weibull_k, seed);
@@ -126,12 +122,12 @@ WindResource generate_wind(const SyntheticWindParams& params, int year, std::uin
     const double u = std::min(0.5 * std::erfc(-z / std::numbers::sqrt2), kMaxUniform);
     const double x = std::pow(-std::log1p(-u), inverse_k);
     const double seasonal =
-        1.0 +
-        params.seasonal_amplitude * std::cos(kTwoPi * (day_of_year - peak_day) / kDaysPerYearMean);
+        1.0 + params.seasonal_amplitude *
+                  std::cos(kTwoPi * (day_of_year - peak_day) / kDaysPerJulianYear);
     const double diurnal =
         1.0 +
         params.diurnal_amplitude *
-            std::cos(kTwoPi * (hour - static_cast<double>(params.windiest_hour)) / kHoursPerDayD);
+            std::cos(kTwoPi * (hour - static_cast<double>(params.windiest_hour)) / kHoursPerDay);
     at.speed_m_s[t] = seasonal * diurnal * x;
     sum += at.speed_m_s[t];
 
@@ -146,9 +142,9 @@ WindResource generate_wind(const SyntheticWindParams& params, int year, std::uin
     at.temperature_c[t] =
         params.temperature_mean_c +
         params.temperature_seasonal_amplitude_c *
-            std::cos(kTwoPi * (day_of_year - kWarmestDayOfYear) / kDaysPerYearMean) +
+            std::cos(kTwoPi * (day_of_year - kWarmestDayOfYear) / kDaysPerJulianYear) +
         params.temperature_diurnal_amplitude_c *
-            std::cos(kTwoPi * (hour - kWarmestHour) / kHoursPerDayD);
+            std::cos(kTwoPi * (hour - kWarmestHour) / kHoursPerDay);
   }
   const double scale = params.mean_speed_m_s * static_cast<double>(rows) / sum;
   for (double& v : at.speed_m_s) {

@@ -11,11 +11,10 @@
 #include <stdexcept>
 #include <string>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
-constexpr double kRadToDeg = 180.0 / std::numbers::pi;
 
 struct Vec3 {
   double x, y, z;

@@ -30,10 +30,11 @@
 #include <string>
 #include <vector>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 
 /// Seconds per hour, for GPU-hour arithmetic.
-inline constexpr double kWorkloadSecondsPerHour = 3600.0;
 
 /// Default per-GPU hardware failure rate (per GPU-hour): Meta's Llama 3 405B pre-training saw 419
 /// unexpected interruptions in a 54-day snapshot on 16,384 H100 GPUs (A. Dubey et al., "The Llama
@@ -75,7 +76,7 @@ struct TrainingJob {
     return work_gpu_hours / static_cast<double>(gpus);
   }
   [[nodiscard]] double duration_at_full_speed_s() const {
-    return duration_at_full_speed_h() * kWorkloadSecondsPerHour;
+    return duration_at_full_speed_h() * kSecondsPerHour;
   }
   [[nodiscard]] bool has_deadline() const { return deadline_s == deadline_s; }  // not NaN
 };

@@ -8,6 +8,8 @@
 // conversion factor is a named constant below; code never multiplies by a bare 3600 or 1000.
 #pragma once
 
+#include <cstdint>
+#include <numbers>
 #include <span>
 #include <stdexcept>
 #include <string>
@@ -15,20 +17,76 @@
 
 namespace stargate {
 
+// Every conversion factor of the engine lives here, once (scripts/check-conventions fails on a
+// local copy elsewhere, under this name or as a bare 3600, 86400 or pi/180).
+
+// Time. "y" is a 365-day year; growth rates use the Julian year.
 inline constexpr double kSecondsPerMinute = 60.0;
+inline constexpr double kMinutesPerHour = 60.0;
 inline constexpr double kSecondsPerHour = 3600.0;
 inline constexpr double kHoursPerDay = 24.0;
 inline constexpr double kSecondsPerDay = kSecondsPerHour * kHoursPerDay;
+inline constexpr int kDaysPerWeek = 7;
 inline constexpr double kDaysPerYear = 365.0;  ///< the "y" unit of durations: a 365-day year
+inline constexpr double kHoursPerYear = kHoursPerDay * kDaysPerYear;  ///< 8760
 inline constexpr double kSecondsPerYear = kSecondsPerDay * kDaysPerYear;
+inline constexpr double kDaysPerJulianYear = 365.25;
+inline constexpr double kSecondsPerJulianYear = kSecondsPerDay * kDaysPerJulianYear;
+// The same in whole seconds, for LocalTime arithmetic.
+inline constexpr std::int64_t kSecondsPerMinuteInt = 60;
+inline constexpr std::int64_t kSecondsPerHourInt = 3600;
+inline constexpr std::int64_t kSecondsPerDayInt = 86400;
+inline constexpr std::int64_t kHoursPerDayInt = 24;
+// Calendar.
+inline constexpr int kMonthsPerYear = 12;
+inline constexpr int kMonthsPerQuarter = 3;
+inline constexpr int kQuartersPerYear = 4;
+inline constexpr double kYearsPerQuarter = 0.25;
+
+// Power and energy.
+inline constexpr double kWPerKw = 1000.0;
+inline constexpr double kWhPerKwh = 1000.0;
 inline constexpr double kKwPerMw = 1000.0;
 inline constexpr double kKwhPerMwh = 1000.0;
-inline constexpr double kWPerKw = 1000.0;
-inline constexpr double kPercent = 0.01;           ///< one percent as a fraction
+inline constexpr double kMwPerGw = 1000.0;
+
+// Mass, money, fractions.
+inline constexpr double kKgPerTonne = 1000.0;      ///< metric tonne (carbon prices are per t CO2)
 inline constexpr double kKgPerPound = 0.45359237;  ///< international avoirdupois pound (exact)
+inline constexpr double kUsdPerMillion = 1e6;
+inline constexpr double kUsdPerBillion = 1e9;
+inline constexpr double kPercent = 0.01;  ///< one percent as a fraction
+inline constexpr double kPercentPerFraction = 100.0;
+
+// Heat.
 inline constexpr double kBtuPerMmbtu = 1e6;
 inline constexpr double kBtuPerKj = 1.0 / 1.05505585262;  ///< International Table Btu
 inline constexpr double kMmbtuPerGj = 1e6 / 1.05505585262 / 1e6;
+
+// Angles.
+inline constexpr double kDegToRad = std::numbers::pi / 180.0;
+inline constexpr double kRadToDeg = 180.0 / std::numbers::pi;
+inline constexpr double kFullCircleDeg = 360.0;
+inline constexpr double kHalfCircleDeg = 180.0;
+inline constexpr double kRightAngleDeg = 90.0;
+
+// Length, speed, pressure, temperature.
+inline constexpr double kMetresPerKm = 1000.0;
+inline constexpr double kMetresPerFoot = 0.3048;
+inline constexpr double kMetresPerMile = 1609.344;
+inline constexpr double kMetresPerSecondPerMph = 0.44704;
+inline constexpr double kPascalPerAtm = 101325.0;
+inline constexpr double kPascalPerKpa = 1000.0;
+inline constexpr double kPascalPerHpa = 100.0;
+inline constexpr double kPascalPerBar = 100000.0;
+inline constexpr double kMbarPerPascal = 0.01;
+inline constexpr double kCelsiusPerFahrenheit = 5.0 / 9.0;  ///< size of a degree
+inline constexpr double kZeroCelsiusK = 273.15;             ///< 0 degC in kelvin
+inline constexpr double kZeroCelsiusF = 32.0;               ///< 0 degC in degF
+
+// Compute.
+inline constexpr double kFlopsPerTflops = 1e12;
+inline constexpr double kFlopsPerPflops = 1e15;
 
 /// The dimension of a quantity, which fixes the units it may be written in.
 enum class UnitKind {

@@ -16,11 +16,10 @@
 #include <vector>
 
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 #include "stargate/core/weather_series.hpp"
 
 namespace stargate {
-
-inline constexpr double kPascalPerAtm = 101325.0;
 
 /// Site metadata as stated by the resource (SRW header line 1 and 2).
 struct WindSite {

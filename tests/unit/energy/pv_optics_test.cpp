@@ -7,10 +7,10 @@
 #include <cmath>
 #include <numbers>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate::pv {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 TEST(Slab, NearNormalIncidence) {
   // Reflection at normal incidence ((n - 1) / (n + 1))^2 = 0.043362 for n = 1.526 and absorption

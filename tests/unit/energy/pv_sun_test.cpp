@@ -10,12 +10,12 @@
 #include <numbers>
 
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 #include "stargate/weather/solar_position.hpp"
 
 namespace stargate::pv {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 const WeatherSite kPhoenix{"Phoenix, AZ", 33.433333, -112.016667, 339.0, -7.0};
 
 SpaInput phoenix_input(int month, int day, double hour, double pressure_mbar) {

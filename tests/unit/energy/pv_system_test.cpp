@@ -1,6 +1,7 @@
 // Tests of src/energy/pv_system.cpp: parameter checks, the chain recomputed by hand for one
 // hour, energy bookkeeping over a synthetic year, and the model options.
 #include "stargate/energy/pv_system.hpp"
+#include "stargate/core/units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -15,7 +16,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 const WeatherSite kSite{"Abilene, TX", 32.41, -99.68, 546.0, -6.0};
 
 PvSystemParams utility_params(ArrayType array) {

@@ -1,6 +1,7 @@
 // Weather reader: every supported format from small fixtures, every repair with its warning, and
 // every error pinned at file:line:column with its message.
 #include "stargate/io/weather_reader.hpp"
+#include "stargate/core/units.hpp"
 
 #include <fmt/format.h>
 #include <gtest/gtest.h>
@@ -185,7 +186,7 @@ TEST(WeatherReader, NsrdbV2ReorderedWithTrailingEmptyColumnsDerivesGhi) {
   EXPECT_EQ(w.timing, RowTiming::kInstantaneous);  // a Minute column (all 0)
   EXPECT_EQ(w.time[12], at(2004, 3, 15, 12));
   // Line 16: Minute 0, Hour 12, ..., Temperature 15.0, DNI 800, DHI 100, zenith 15.0, wind 5.4.
-  EXPECT_DOUBLE_EQ(w.ghi_w_m2[12], 800.0 * std::cos(15.0 * std::numbers::pi / 180.0) + 100.0);
+  EXPECT_DOUBLE_EQ(w.ghi_w_m2[12], 800.0 * std::cos(15.0 * kDegToRad) + 100.0);
   EXPECT_EQ(w.dni_w_m2[12], 800.0);
   EXPECT_EQ(w.dhi_w_m2[12], 100.0);
   EXPECT_DOUBLE_EQ(w.temp_air_c[12], 15.0);

@@ -1,6 +1,7 @@
 // Tests of src/weather/irradiance.cpp: extraterrestrial irradiance, air mass, the Perez
 // coefficient bins and the three sky models, against numbers worked by hand.
 #include "stargate/weather/irradiance.hpp"
+#include "stargate/core/units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -10,8 +11,6 @@
 
 namespace stargate {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 // The geometry of the worked examples: zenith 30, aoi 10, tilt 30 deg; DNI 800, DHI 100 W/m2.
 SkyGeometry worked_geometry() {

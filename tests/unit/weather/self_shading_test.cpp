@@ -1,6 +1,7 @@
 // Tests of src/weather/self_shading.cpp: beam shading of fixed racks and single-axis trackers,
 // and the sky and ground-reflected diffuse derates, against hand-worked geometry.
 #include "stargate/weather/self_shading.hpp"
+#include "stargate/core/units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,8 +10,6 @@
 
 namespace stargate {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 TEST(FixedRack, ShadedFractionOfASouthernSun) {
   // gcr 0.35, tilt 30, sun due south. Elevation 20 deg: py = cos 30 + sin 30 / tan 20 = 2.2397,

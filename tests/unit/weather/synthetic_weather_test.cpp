@@ -3,6 +3,7 @@
 // against the climate it is calibrated to, the clear sky it is bounded by and the physics of the
 // components; determinism; input errors.
 #include "stargate/weather/synthetic_weather.hpp"
+#include "stargate/core/units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -26,7 +27,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 constexpr std::int64_t kHour = 3600;
 
 WeatherSite abilene_site() {

@@ -1,6 +1,7 @@
 // Tests of src/weather/tracking.cpp: angle of incidence, single-axis true tracking and
 // backtracking, two-axis tracking, against hand-worked geometry.
 #include "stargate/weather/tracking.hpp"
+#include "stargate/core/units.hpp"
 
 #include <gtest/gtest.h>
 
@@ -12,8 +13,6 @@
 
 namespace stargate {
 namespace {
-
-constexpr double kDegToRad = std::numbers::pi / 180.0;
 
 MountGeometry single_axis(double limit_deg, bool backtracking, double gcr) {
   MountGeometry mount;
