@@ -15,12 +15,12 @@
 #include "pv_command.hpp"
 #include "stargate/core/errors.hpp"
 #include "stargate/core/units.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/io/programme_loader.hpp"
 #include "stargate/io/scenario_loader.hpp"
 #include "stargate/io/schema.hpp"
 #include "stargate/report/writers.hpp"
-#include "stargate/sim/campus_simulation.hpp"
-#include "stargate/sim/run_inputs.hpp"
+#include "stargate/sim/campus_results.hpp"
 #include "stargate/version.hpp"
 #include "wind_command.hpp"
 
@@ -64,6 +64,7 @@ int run_command(const Arguments& args) {
     return stargate::run_programme_file(args.file, args.out_dir);
   }
   const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
+  const stargate::RunInputs inputs = stargate::load_run_inputs(scenario);
   const std::filesystem::path out_dir =
       args.out_dir.empty() ? std::filesystem::path("out") / std::filesystem::path(args.file).stem()
                            : std::filesystem::path(args.out_dir);
@@ -71,7 +72,7 @@ int run_command(const Arguments& args) {
     stargate::ProgressBar progress;
     stargate::SimulationOptions options;
     options.progress = [&](std::size_t done, std::size_t total) { progress.update(done, total); };
-    return stargate::simulate(scenario, options);
+    return stargate::run_campus(scenario, inputs, options);
   }();
   stargate::write_run_outputs(scenario, results, out_dir);
   stargate::write_console_summary(scenario, results, std::cout);
@@ -88,8 +89,9 @@ int validate_command(const Arguments& args) {
   if (stargate::is_programme_file(args.file)) {
     return stargate::validate_programme(args.file);
   }
+  // Validating is building the run's inputs: every file read and every name resolved.
   const stargate::Scenario scenario = stargate::load_scenario(args.file, args.overrides);
-  for (const auto& warning : stargate::check_run_inputs(scenario)) {
+  for (const auto& warning : stargate::load_run_inputs(scenario).warnings) {
     std::cerr << "warning: " << warning << '\n';
   }
   const stargate::TimeGrid grid = stargate::run_grid(scenario);

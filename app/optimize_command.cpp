@@ -8,10 +8,10 @@
 #include <optional>
 
 #include "stargate/core/errors.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/io/scenario_loader.hpp"
+#include "stargate/optimize/optimization.hpp"
 #include "stargate/report/optimization_outputs.hpp"
-#include "stargate/report/writers.hpp"
-#include "stargate/sim/campus_simulation.hpp"
 
 namespace stargate {
 namespace {
@@ -97,27 +97,21 @@ int OptimizeCommand::run() const {
                        : std::filesystem::path(out_dir_);
   std::filesystem::create_directories(out_dir);
 
+  const RunInputs inputs = load_run_inputs(scenario, expansion_needs(scenario));
   std::cout << "Building the LP inputs (baseline run of the compute load, renewable profiles)...\n";
-  const ExpansionInputs inputs = expansion_inputs(scenario);
   const std::optional<std::filesystem::path> mps =
       mps_file_.empty() ? std::nullopt : std::optional(std::filesystem::path(mps_file_));
-  const ExpansionResult result = solve_expansion(inputs, scenario.optimize, mps);
-
-  std::optional<Results> simulated;
-  if (result.status == lp::Status::kOptimal) {
-    const Scenario design = design_scenario(scenario, inputs, result.plan);
-    simulated = simulate(design, {});
-    write_run_outputs(design, *simulated, out_dir);
-  }
-  write_optimization_summary(out_dir, scenario, inputs, result, simulated ? &*simulated : nullptr);
-  write_optimization_console(inputs, result, simulated ? &*simulated : nullptr, std::cout);
+  const Optimization optimization = optimize_campus(scenario, inputs, mps);
+  const ExpansionResult& result = optimization.result;
+  write_optimization_outputs(out_dir, scenario, optimization);
+  write_optimization_console(optimization, std::cout);
   if (mps) {
     std::cout << fmt::format("Wrote {}\n", mps->string());
   }
 
   if (trace_pareto) {
     std::vector<ParetoPoint> points;
-    ExpansionInputs varied = inputs;
+    ExpansionInputs varied = optimization.expansion;
     for (double share = pareto.from; share <= pareto.to + kShareTolerance; share += pareto.step) {
       varied.problem.min_clean_share = std::min(share, 1.0);
       OptimizeSection options = scenario.optimize;
@@ -127,7 +121,7 @@ int OptimizeCommand::run() const {
           "pareto: clean share {:.3f}: {} {:.4g} M$\n", points.back().clean_share,
           lp::to_string(points.back().result.status), points.back().result.lp_objective_usd / 1e6);
     }
-    write_pareto_csv(out_dir / "pareto.csv", inputs, points);
+    write_pareto_csv(out_dir / "pareto.csv", optimization.expansion, points);
     std::cout << fmt::format("Wrote {}\n", (out_dir / "pareto.csv").string());
   }
   std::cout << fmt::format("Wrote {}\n", (out_dir / "summary.json").string());

@@ -6,11 +6,26 @@
 #include <iostream>
 
 #include "stargate/core/units.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/io/programme_loader.hpp"
 #include "stargate/report/programme_writers.hpp"
 #include "stargate/sim/programme_finance.hpp"
 
 namespace stargate {
+namespace {
+
+// Every campus's inputs, read once with one InputFiles (a file two campuses share is read twice:
+// each campus keeps its own copy of its inputs).
+std::vector<ProgrammeCampus> load_campus_inputs(const LoadedProgramme& loaded) {
+  InputFiles files;
+  std::vector<ProgrammeCampus> campuses;
+  for (const Scenario& site : loaded.sites) {
+    campuses.push_back(ProgrammeCampus{&site, load_run_inputs(site, files)});
+  }
+  return campuses;
+}
+
+}  // namespace
 
 ProgrammeCommand::ProgrammeCommand(CLI::App& app)
     : command_(app.add_subcommand(
@@ -29,11 +44,12 @@ int ProgrammeCommand::run() const {
 
 int run_programme_file(const std::string& file, const std::string& out) {
   const LoadedProgramme loaded = load_programme(file);
+  const std::vector<ProgrammeCampus> campuses = load_campus_inputs(loaded);
   const std::filesystem::path out_dir =
       out.empty() ? std::filesystem::path("out") / std::filesystem::path(file).stem()
                   : std::filesystem::path(out);
   const ProgrammeOutcome outcome =
-      run_programme(loaded.programme, loaded.sites, loaded.window,
+      run_programme(loaded.programme, campuses, loaded.window,
                     [](std::size_t done, std::size_t total, const std::string& name) {
                       std::cerr << fmt::format("simulated {} ({}/{})\n", name, done, total);
                     });
@@ -46,6 +62,11 @@ int run_programme_file(const std::string& file, const std::string& out) {
 
 int validate_programme(const std::string& file) {
   const LoadedProgramme loaded = load_programme(file);
+  for (const ProgrammeCampus& campus : load_campus_inputs(loaded)) {
+    for (const std::string& warning : campus.inputs.warnings) {
+      std::cerr << "warning: " << campus.scenario->source_file << ": " << warning << '\n';
+    }
+  }
   double it_kw = 0.0;
   for (const Scenario& site : loaded.sites) {
     for (const BuildingSection& building : site.buildings) {

@@ -10,7 +10,7 @@
 #include "stargate/io/schema.hpp"
 #include "stargate/io/weather_reader.hpp"
 #include "stargate/report/pv_report.hpp"
-#include "stargate/sim/solar_fleet.hpp"
+#include "stargate/sim/asset_models.hpp"
 
 namespace stargate {
 namespace {
@@ -88,7 +88,8 @@ int PvCommand::run() const {
   if (!problems.empty()) {
     throw InputError(std::move(problems));
   }
-  const PvSystemParams params = pv_params(array, !values_.contains("albedo"));
+  array.albedo_from_weather = !values_.contains("albedo");
+  const PvSystemParams params = pv_params(array);
   const WeatherSeries weather = read_weather_file(weather_file_);
   for (const auto& warning : weather.warnings) {
     std::cerr << "warning: " << warning << '\n';

@@ -7,8 +7,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/campus_simulation.hpp"
+#include "stargate/sim/campus_results.hpp"
 
 namespace {
 
@@ -19,7 +20,8 @@ void BM_CampusYear(benchmark::State& state) {
   const stargate::Scenario scenario = stargate::load_scenario(kExample, step);
   const std::size_t expected_steps = 365U * 24U * 60U / static_cast<std::size_t>(state.range(0));
   for (auto _ : state) {
-    stargate::Results results = stargate::simulate(scenario);
+    // The input stage (synthetic weather, wind, prices and workload), the step loop, the finance.
+    stargate::Results results = stargate::run_campus(scenario, stargate::load_run_inputs(scenario));
     if (results.grid().size() != expected_steps || results.kpi("facility_energy_mwh") <= 0.0) {
       throw std::logic_error("unexpected simulation result");
     }

@@ -19,7 +19,8 @@ const std::string kExample = std::string(STARGATE_SOURCE_DIR) + "/examples/abile
 void run_expansion(benchmark::State& state, std::vector<std::string> overrides) {
   overrides.emplace_back("optimize.time_limit=3600s");
   const stargate::Scenario scenario = stargate::load_scenario(kExample, overrides);
-  const stargate::ExpansionInputs inputs = stargate::expansion_inputs(scenario);
+  const stargate::ExpansionInputs inputs = stargate::expansion_inputs(
+      scenario, stargate::load_run_inputs(scenario, stargate::expansion_needs(scenario)));
   stargate::ExpansionResult result;
   for (auto _ : state) {
     result = stargate::solve_expansion(inputs, scenario.optimize, std::nullopt);

@@ -66,15 +66,4 @@ DaylightSavingPeriod us_daylight_saving(int year) {
       LocalTime{end_day * kSecondsPerDayInt + (kChangeHour - 1) * kSecondsPerHourInt}};
 }
 
-WeatherSeries market_timing_frame(const MarketSeries& series) {
-  WeatherSeries frame;
-  frame.source = series.source;
-  frame.interval_s = series.interval_s;
-  frame.timing = RowTiming::kIntervalAverage;
-  frame.site.utc_offset_h =
-      static_cast<double>(series.utc_offset_s) / static_cast<double>(kSecondsPerHourInt);
-  frame.time = series.time;
-  return frame;
-}
-
 }  // namespace stargate

@@ -1,27 +1,18 @@
 #include "stargate/core/results.hpp"
 
+#include <cassert>
 #include <stdexcept>
 #include <utility>
 
 namespace stargate {
 
-std::span<double> Results::add_series(std::string name, std::string description) {
-  series_.push_back(
-      Series{std::move(name), std::move(description), std::vector<double>(grid_.size(), 0.0)});
-  return series_.back().values;
+void Results::add_series(std::string name, std::string description, std::vector<double> values) {
+  assert(values.size() == grid_.size());
+  series_.push_back(Series{std::move(name), std::move(description), std::move(values)});
 }
 
 std::span<const double> Results::column(std::string_view name) const {
   for (const auto& series : series_) {
-    if (series.name == name) {
-      return series.values;
-    }
-  }
-  throw std::out_of_range("no time series named " + std::string(name));
-}
-
-std::span<double> Results::writable_column(std::string_view name) {
-  for (auto& series : series_) {
     if (series.name == name) {
       return series.values;
     }

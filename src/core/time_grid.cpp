@@ -189,4 +189,8 @@ double TimeGrid::duration_h() const {
   return static_cast<double>(steps_) * step_h();
 }
 
+double TimeGrid::duration_years() const {
+  return duration_h() / kHoursPerYear;
+}
+
 }  // namespace stargate

@@ -144,7 +144,7 @@ PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather)
   validate_mount(mount);
   const SurfaceOrienter orienter(mount);
 
-  const double ac_rating_kw = params.dc_capacity_kw / params.dc_ac_ratio;
+  const double ac_rating_kw = params.ac_capacity_kw();
   const bool sandia = params.inverter_model == PvInverterModel::kSandia;
   const pv::SandiaInverter sandia_inverter(ac_rating_kw, params.inverter_efficiency,
                                            params.dc_capacity_kw);

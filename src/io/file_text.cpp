@@ -1,4 +1,4 @@
-#include "io/file_text.hpp"
+#include "stargate/io/file_text.hpp"
 
 #include <fmt/format.h>
 

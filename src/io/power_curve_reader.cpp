@@ -8,8 +8,8 @@
 #include <vector>
 
 #include "io/csv_table.hpp"
-#include "io/file_text.hpp"
 #include "stargate/core/errors.hpp"
+#include "stargate/io/file_text.hpp"
 
 namespace stargate {
 namespace {

@@ -7,8 +7,9 @@
 #include <system_error>
 
 #include "io/document_binder.hpp"
-#include "io/file_text.hpp"
+#include "io/scenario_checks.hpp"
 #include "io/schema_tables.hpp"
+#include "stargate/io/file_text.hpp"
 #include "stargate/io/scenario_loader.hpp"
 
 namespace stargate {
@@ -124,6 +125,13 @@ LoadedProgramme load_programme_text(std::string_view text, const std::string& so
   loaded.window =
       finance_window_from(first_spend, static_cast<int>(programme.programme.analysis_years));
   problems = check_funding_dates(programme, loaded.window.end);
+  for (const Scenario& site : loaded.sites) {
+    const std::vector<Diagnostic> own = check_funding_dates(
+        site, loaded.window.end,
+        "the programme's analysis runs programme.analysis_years from the first construction spend "
+        "of any campus");
+    problems.insert(problems.end(), own.begin(), own.end());
+  }
   if (!problems.empty()) {
     sort_by_location(problems);
     throw InputError(std::move(problems));

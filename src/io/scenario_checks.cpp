@@ -58,6 +58,29 @@ void check_dispatch_policy(const Scenario& scenario, const Where& where,
 
 }  // namespace
 
+std::vector<Diagnostic> check_funding_dates(const Scenario& scenario, LocalTime window_end,
+                                            const std::string& window_rule) {
+  std::vector<Diagnostic> problems;
+  const auto check = [&](const std::string& path, LocalTime date) {
+    if (date >= window_end) {
+      problems.push_back(field_problem(
+          scenario, path,
+          fmt::format("expected a date before the end of the analysis ({}), got {} ({})",
+                      format_date(window_end), format_date(date), window_rule)));
+    }
+  };
+  for (std::size_t i = 0; i < scenario.equity.size(); ++i) {
+    check(fmt::format("equity[{}].date", i), scenario.equity[i].date);
+  }
+  for (std::size_t i = 0; i < scenario.debt.size(); ++i) {
+    check(fmt::format("debt[{}].available_from", i), scenario.debt[i].available_from);
+  }
+  for (std::size_t i = 0; i < scenario.leases.size(); ++i) {
+    check(fmt::format("lease[{}].start", i), scenario.leases[i].start);
+  }
+  return problems;
+}
+
 std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   std::vector<Diagnostic> problems;
   const SourceLocation file_top{scenario.source_file, 1, 1};
@@ -170,25 +193,10 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
                                   "missing required field 'price_file' for file prices"});
   }
   // Funding must fall inside the finance window (stargate/core/finance_window.hpp).
-  const LocalTime finance_end = finance_window(scenario, grid.start()).end;
-  const auto check_in_window = [&](const std::string& path, LocalTime date) {
-    if (date >= finance_end) {
-      problems.push_back(Diagnostic{
-          where(path), path,
-          fmt::format("expected a date before the end of the analysis ({}), got {} (the analysis "
-                      "runs finance.analysis_years from the first construction spend)",
-                      format_date(finance_end), format_date(date))});
-    }
-  };
-  for (std::size_t i = 0; i < scenario.equity.size(); ++i) {
-    check_in_window(fmt::format("equity[{}].date", i), scenario.equity[i].date);
-  }
-  for (std::size_t i = 0; i < scenario.debt.size(); ++i) {
-    check_in_window(fmt::format("debt[{}].available_from", i), scenario.debt[i].available_from);
-  }
-  for (std::size_t i = 0; i < scenario.leases.size(); ++i) {
-    check_in_window(fmt::format("lease[{}].start", i), scenario.leases[i].start);
-  }
+  const std::vector<Diagnostic> funding = check_funding_dates(
+      scenario, finance_window(scenario, grid.start()).end,
+      "the analysis runs finance.analysis_years from the first construction spend");
+  problems.insert(problems.end(), funding.begin(), funding.end());
   if (scenario.finance.revenue == RevenueModel::kLease && scenario.leases.empty()) {
     problems.push_back(Diagnostic{where("finance.revenue"), "finance.revenue",
                                   "revenue = \"lease\" needs at least one [[lease]] (who pays, "

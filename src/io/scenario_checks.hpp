@@ -2,6 +2,7 @@
 // type, unit and bounds checks).
 #pragma once
 
+#include <string>
 #include <vector>
 
 #include "stargate/core/errors.hpp"
@@ -14,5 +15,11 @@ namespace stargate {
 /// building or solar online dates at or after the end of the run, and fixed arrays without a
 /// tilt.
 [[nodiscard]] std::vector<Diagnostic> check_scenario(const Scenario& scenario);
+
+/// Equity, debt and lease dates at or after `window_end` (the end of a finance window), located
+/// at the field; `window_rule` says how the window was set, for the message.
+[[nodiscard]] std::vector<Diagnostic> check_funding_dates(const Scenario& scenario,
+                                                          LocalTime window_end,
+                                                          const std::string& window_rule);
 
 }  // namespace stargate

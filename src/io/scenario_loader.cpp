@@ -11,11 +11,11 @@
 #include <vector>
 
 #include "io/document_binder.hpp"
-#include "io/file_text.hpp"
 #include "io/overrides.hpp"
 #include "io/scenario_checks.hpp"
 #include "io/toml_location.hpp"
 #include "stargate/core/text.hpp"
+#include "stargate/io/file_text.hpp"
 #include "stargate/io/schema.hpp"
 
 namespace stargate {
@@ -402,6 +402,10 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
   if (!diagnostics.empty()) {
     sort_by_location(diagnostics);
     throw InputError(std::move(diagnostics));
+  }
+  for (std::size_t i = 0; i < scenario.solar.size(); ++i) {
+    scenario.solar[i].albedo_from_weather =
+        !scenario.sources.contains(fmt::format("solar[{}].albedo", i));
   }
   return scenario;
 }

@@ -16,11 +16,11 @@
 #include <vector>
 
 #include "io/csv_table.hpp"
-#include "io/file_text.hpp"
 #include "stargate/core/errors.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/time_grid.hpp"
 #include "stargate/core/units.hpp"
+#include "stargate/io/file_text.hpp"
 
 namespace stargate {
 namespace {

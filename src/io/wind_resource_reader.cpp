@@ -12,9 +12,9 @@
 #include <vector>
 
 #include "io/csv_table.hpp"
-#include "io/file_text.hpp"
 #include "stargate/core/errors.hpp"
 #include "stargate/core/units.hpp"
+#include "stargate/io/file_text.hpp"
 
 namespace stargate {
 namespace {

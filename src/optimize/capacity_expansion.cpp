@@ -156,11 +156,12 @@ double extra_gpus(const ExpansionInputs& inputs, const SupplyPlan& plan) {
   return inputs.extra_gpu_it_kw > 0.0 ? plan.extra_it_mw * kKwPerMw / inputs.extra_gpu_it_kw : 0.0;
 }
 
-Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
-                         const SupplyPlan& plan) {
+DesignRun design_run(const Scenario& scenario, const RunInputs& inputs, const ExpansionInputs& in,
+                     const SupplyPlan& plan) {
   constexpr double kMinKw = 1.0;
   constexpr double kDefaultGasUnitKw = 50'000.0;
-  Scenario design = scenario;
+  DesignRun run{scenario, inputs};
+  Scenario& design = run.scenario;
   const LocalTime start = run_grid(scenario).time(0);
 
   design.solar.clear();
@@ -173,15 +174,17 @@ Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
     }
   }
   design.wind.clear();
+  run.inputs.farm_curves.clear();
   for (std::size_t w = 0; w < in.wind_designs.size(); ++w) {
     WindSection farm = in.wind_designs[w];
-    farm.turbines = std::llround(plan.wind_mw[w] * kKwPerMw / in.wind_turbine_kw[w]);
+    farm.turbines = std::llround(plan.wind_mw[w] * kKwPerMw / in.wind_curves[w].rated_kw);
     if (w < scenario.wind.size()) {
       farm.online = scenario.wind[w].online;
       farm.wake = scenario.wind[w].wake;
     }
     if (farm.turbines >= 1) {
       design.wind.push_back(farm);
+      run.inputs.farm_curves.push_back(in.wind_curves[w]);
     }
   }
 
@@ -246,7 +249,7 @@ Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& in,
   design.grid.import_limit_kw = plan.import_mw * kKwPerMw;
   design.grid.export_limit_kw =
       std::min(scenario.grid.export_limit_kw, design.grid.import_limit_kw);
-  return design;
+  return run;
 }
 
 }  // namespace stargate

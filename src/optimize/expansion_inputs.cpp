@@ -6,20 +6,16 @@
 
 #include "stargate/core/units.hpp"
 #include "stargate/energy/four_cp.hpp"
+#include "stargate/energy/turbine_catalogue.hpp"
 #include "stargate/finance/money_math.hpp"
 #include "stargate/optimize/capacity_expansion.hpp"
+#include "stargate/sim/asset_models.hpp"
 #include "stargate/sim/campus_simulation.hpp"
-#include "stargate/sim/compute_fleet.hpp"
 #include "stargate/sim/lp_supply_candidates.hpp"
-#include "stargate/sim/run_weather.hpp"
-#include "stargate/sim/solar_fleet.hpp"
-#include "stargate/sim/weather_to_grid.hpp"
-#include "stargate/sim/wind_fleet.hpp"
 
 namespace stargate {
 namespace {
 
-constexpr double kProfileCapacityKw = 1000.0;  // 1 MW: output in kW / 1000 = MW per MW
 constexpr double kUnconstrainedGridFactor = 4.0;
 
 double annual_cost_per_mw(double rate, double life_years, double capex_usd_per_kw,
@@ -38,7 +34,7 @@ CapacityChoice chosen(double max_kw, double annual_cost_usd_per_mw) {
 
 // The baseline run: the scenario at the LP step with a grid large enough that the fleet is never
 // held back by the supply, so its load is what the compute asks for.
-Results baseline_run(const Scenario& scenario) {
+CampusRun baseline_run(const Scenario& scenario, const RunInputs& inputs) {
   Scenario baseline = scenario;
   double it_kw = 0.0;
   for (const BuildingSection& building : scenario.buildings) {
@@ -46,14 +42,11 @@ Results baseline_run(const Scenario& scenario) {
   }
   baseline.grid.import_limit_kw =
       std::max(scenario.grid.import_limit_kw, kUnconstrainedGridFactor * it_kw);
-  baseline.finance = FinanceSection{};
-  baseline.equity.clear();
-  baseline.debt.clear();
-  baseline.leases.clear();
-  return simulate(baseline, {});
+  return simulate(baseline, inputs);
 }
 
-void add_solar_candidates(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+void add_solar_candidates(const Scenario& scenario, const RunInputs& inputs, const TimeGrid& grid,
+                          ExpansionInputs& in) {
   const OptimizeSection& o = scenario.optimize;
   const FinanceSection& f = scenario.finance;
   std::vector<SolarSection> designs = scenario.solar;
@@ -65,21 +58,11 @@ void add_solar_candidates(const Scenario& scenario, const TimeGrid& grid, Expans
         "no [[solar]] array in the scenario: the solar candidate is a 1-axis backtracking "
         "tracker with the default PVWatts inputs");
   }
-  std::vector<std::string> warnings;
-  const WeatherSeries weather = load_run_weather(scenario, warnings);
-  const WeatherToGrid to_grid(weather, grid);
   for (SolarSection design : designs) {
     design.online = grid.time(0);
-    design.dc_capacity_kw = kProfileCapacityKw;
-    Scenario one = scenario;
-    one.solar = {design};
-    std::vector<double> kw(grid.size(), 0.0);
-    (void)add_solar_fleet(one, weather, to_grid, grid, kw);
     RenewableCandidate candidate;
     candidate.name = design.name;
-    candidate.output_per_mw.resize(grid.size());
-    std::transform(kw.begin(), kw.end(), candidate.output_per_mw.begin(),
-                   [](double v) { return v / kProfileCapacityKw; });
+    candidate.output_per_mw = solar_output_per_mw(design, inputs.weather, grid);
     // Capital cost is per kW AC: per kW DC it is divided by the DC/AC ratio.
     candidate.capacity = chosen(
         o.solar_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
@@ -90,7 +73,8 @@ void add_solar_candidates(const Scenario& scenario, const TimeGrid& grid, Expans
   }
 }
 
-void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+void add_wind_candidates(const Scenario& scenario, const RunInputs& inputs, const TimeGrid& grid,
+                         ExpansionInputs& in) {
   const OptimizeSection& o = scenario.optimize;
   const FinanceSection& f = scenario.finance;
   std::vector<WindSection> designs = scenario.wind;
@@ -102,28 +86,22 @@ void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, Expansi
         fmt::format("no [[wind]] farm in the scenario: the wind candidate uses turbine {} at {} m",
                     farm.turbine, farm.hub_height_m));
   }
-  std::vector<std::string> warnings;
-  const WindResource resource = load_run_wind(scenario, warnings);
-  for (WindSection design : designs) {
+  for (std::size_t w = 0; w < designs.size(); ++w) {
+    WindSection design = designs[w];
     design.online = grid.time(0);
-    design.turbines = 1;
-    design.wake = false;  // one turbine; the wake loss of a farm is left out of the LP
-    Scenario one = scenario;
-    one.wind = {design};
-    const double rated_kw = farm_power_curve(one, 0).rated_kw;
-    std::vector<double> kw(grid.size(), 0.0);
-    (void)add_wind_fleet(one, resource, grid, kw);
+    // A scenario farm's curve from the inputs; the default farm's from the catalogue.
+    const PowerCurve curve =
+        w < scenario.wind.size() ? inputs.farm_curves[w] : catalogue_turbine(design.turbine);
     RenewableCandidate candidate;
     candidate.name = design.name;
-    candidate.output_per_mw.resize(grid.size());
-    std::transform(kw.begin(), kw.end(), candidate.output_per_mw.begin(),
-                   [&](double v) { return v / rated_kw; });
+    candidate.output_per_mw = wind_output_per_mw(design, curve, *inputs.wind,
+                                                 scenario.wind_resource.shear_exponent, grid);
     candidate.capacity = chosen(
         o.wind_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years,
                                           f.wind_cost_usd_per_kw, f.wind_fixed_om_usd_per_kw_yr));
     in.problem.wind.push_back(std::move(candidate));
     in.wind_designs.push_back(design);
-    in.wind_turbine_kw.push_back(rated_kw);
+    in.wind_curves.push_back(curve);
   }
 }
 
@@ -131,7 +109,8 @@ void add_wind_candidates(const Scenario& scenario, const TimeGrid& grid, Expansi
 // overhead x (1 + network and storage)) of building: annual cost per MW of IT = GPUs per MW x
 // price x (CRF(gpu rate, gpu life) + GPU O&M) + building capex per kW x (CRF(facility rate,
 // building life) + building O&M), x 1000.
-void add_extra_gpus(const Scenario& scenario, double flexible_share, ExpansionInputs& in) {
+void add_extra_gpus(const Scenario& scenario, const RunInputs& inputs, double flexible_share,
+                    ExpansionInputs& in) {
   const OptimizeSection& o = scenario.optimize;
   if (o.extra_gpus_max <= 0 || scenario.buildings.empty()) {
     return;
@@ -142,7 +121,7 @@ void add_extra_gpus(const Scenario& scenario, double flexible_share, ExpansionIn
     return;
   }
   const FinanceSection& f = scenario.finance;
-  const GpuType type = resolve_gpu_type(scenario, 0);
+  const GpuType& type = inputs.gpu_types.front();
   in.extra_gpu_it_kw =
       type.tdp_w / kWPerKw * type.node_overhead_factor * (1.0 + type.network_storage_fraction);
   const double gpu_usd_per_kw = type.price_usd / in.extra_gpu_it_kw;
@@ -161,7 +140,11 @@ void add_extra_gpus(const Scenario& scenario, double flexible_share, ExpansionIn
 
 }  // namespace
 
-ExpansionInputs expansion_inputs(const Scenario& original) {
+InputNeeds expansion_needs(const Scenario& scenario) {
+  return InputNeeds{.wind_resource = scenario.optimize.wind_max_kw > 0.0};
+}
+
+ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inputs) {
   Scenario scenario = original;
   scenario.run.step_s = original.optimize.step_s;
   const OptimizeSection& o = scenario.optimize;
@@ -173,15 +156,15 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
   ExpansionInputs in;
   SupplyLpProblem& p = in.problem;
   p.step_h = step_h;
-  p.horizon_years = grid.duration_h() / kHoursPerYear;
+  p.horizon_years = grid.duration_years();
 
-  const Results baseline = baseline_run(scenario);
-  const auto it = baseline.column("it_load_kw");
-  const auto shed = baseline.column("flexible_shed_kw");
-  const auto facility = baseline.column("facility_load_kw");
-  const auto online = baseline.column("online_it_capacity_kw");
-  const auto price = baseline.column("price_usd_per_mwh");
-  const auto carbon = baseline.column("carbon_kg_per_mwh");
+  const CampusRun baseline = baseline_run(scenario, inputs);
+  const std::vector<double>& it = baseline.series.it_load_kw;
+  const std::vector<double>& shed = baseline.series.flexible_shed_kw;
+  const std::vector<double>& facility = baseline.series.facility_load_kw;
+  const std::vector<double>& online = baseline.series.online_it_capacity_kw;
+  const std::vector<double>& price = baseline.series.price_usd_per_mwh;
+  const std::vector<double>& carbon = baseline.series.carbon_kg_per_mwh;
   p.firm_load_mw.resize(steps);
   p.flexible_it_mw.resize(steps);
   p.flexible_it_max_mw.resize(steps);
@@ -213,7 +196,7 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
   const double window_h =
       o.flexible_window == FlexibleWindow::kDay ? kHoursPerDay : kHoursPerDay * kDaysPerWeek;
   p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / step_h));
-  add_extra_gpus(scenario, flexible_share, in);
+  add_extra_gpus(scenario, inputs, flexible_share, in);
   p.max_shed_fraction = o.max_shed_fraction;
   p.shed_cost_usd_per_mwh = o.compute_value_usd_per_mwh;
   // ERCOT 4CP: rate / 4 per MW imported in each summer peak interval of the synthetic system
@@ -227,20 +210,20 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
   p.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
 
   if (o.solar_max_kw > 0.0) {
-    add_solar_candidates(scenario, grid, in);
+    add_solar_candidates(scenario, inputs, grid, in);
   }
   if (o.wind_max_kw > 0.0) {
-    add_wind_candidates(scenario, grid, in);
+    add_wind_candidates(scenario, inputs, grid, in);
   }
   if (o.battery_power_max_kw > 0.0 && o.battery_energy_max_kwh > 0.0) {
-    std::optional<BatteryCandidate> battery = lp_battery(scenario, grid, 0, steps);
+    const bool charge_from_grid = scenario.dispatch.battery_charge_from_grid;
+    std::optional<BatteryCandidate> battery =
+        lp_battery(scenario.batteries, charge_from_grid, grid, 0, steps);
     if (!battery) {
-      const BatterySection defaults;
-      Scenario one = scenario;
-      one.batteries = {defaults};
-      one.batteries[0].energy_kwh = 1.0;
-      one.batteries[0].online = grid.time(0);
-      battery = lp_battery(one, grid, 0, steps);
+      BatterySection defaults;
+      defaults.energy_kwh = 1.0;
+      defaults.online = grid.time(0);
+      battery = lp_battery(std::span(&defaults, 1), charge_from_grid, grid, 0, steps);
       in.notes.emplace_back(
           "no [[battery]] in the scenario: the battery candidate has the "
           "default round trip, SOC limits and self-discharge");
@@ -258,13 +241,12 @@ ExpansionInputs expansion_inputs(const Scenario& original) {
     p.battery = battery;
   }
   if (o.gas_max_kw > 0.0) {
-    std::optional<GasCandidate> gas = lp_gas(scenario, grid, 0, steps);
+    std::optional<GasCandidate> gas = lp_gas(scenario.gas, grid, 0, steps);
     if (!gas) {
-      Scenario one = scenario;
-      one.gas = {GasSection{}};
-      one.gas[0].unit_capacity_kw = 1.0;
-      one.gas[0].online = grid.time(0);
-      gas = lp_gas(one, grid, 0, steps);
+      GasSection defaults;
+      defaults.unit_capacity_kw = 1.0;
+      defaults.online = grid.time(0);
+      gas = lp_gas(std::span(&defaults, 1), grid, 0, steps);
       gas->ramp_fraction_per_step = 1.0;
       in.notes.emplace_back(
           "no [[gas]] plant in the scenario: the gas candidate has the "

@@ -7,13 +7,14 @@
 #include <ostream>
 #include <stdexcept>
 
+#include "report/output_files.hpp"
 #include "stargate/lp/lp_solution.hpp"
 #include "stargate/version.hpp"
 
 namespace stargate {
 namespace {
 
-using Json = nlohmann::ordered_json;
+using report::Json;
 
 Json sizes_json(const ExpansionInputs& in, const SupplyPlan& plan) {
   Json solar = Json::object();
@@ -44,8 +45,9 @@ Json costs_json(const SupplyPlan& plan) {
           {"compute_shed", plan.shed_cost_usd},       {"total", plan.objective_usd}};
 }
 
-Json optimization_json(const Scenario& scenario, const ExpansionInputs& in,
-                       const ExpansionResult& result, const Results* simulated) {
+Json optimization_json(const Scenario& scenario, const Optimization& optimization) {
+  const ExpansionInputs& in = optimization.expansion;
+  const ExpansionResult& result = optimization.result;
   const OptimizeSection& o = scenario.optimize;
   Json j;
   j["status"] = std::string(lp::to_string(result.status));
@@ -74,9 +76,9 @@ Json optimization_json(const Scenario& scenario, const ExpansionInputs& in,
   j["costs_usd"] = costs_json(plan);
   j["shadow_prices"] = {{"clean_share_usd_per_point", plan.clean_share_marginal_usd_per_point},
                         {"cfe_usd_per_point", plan.cfe_marginal_usd_per_point}};
-  if (simulated != nullptr) {
+  if (optimization.simulated) {
     Json rows = Json::array();
-    for (const LpVersusSimulated& row : compare_lp_and_simulation(plan, *simulated)) {
+    for (const LpVersusSimulated& row : optimization.lp_vs_simulated) {
       rows.push_back({{"kpi", row.kpi},
                       {"lp", row.lp},
                       {"simulated", row.simulated},
@@ -89,51 +91,25 @@ Json optimization_json(const Scenario& scenario, const ExpansionInputs& in,
 
 }  // namespace
 
-std::vector<LpVersusSimulated> compare_lp_and_simulation(const SupplyPlan& plan,
-                                                         const Results& simulated) {
-  const auto energy_mwh = [&](const std::vector<double>& mw) {
-    double mwh = 0.0;
-    for (const double value : mw) {
-      mwh += value;
-    }
-    return mwh * plan.step_h;
-  };
-  return {
-      {"facility_energy_mwh", plan.load_mwh, simulated.kpi("facility_energy_mwh")},
-      {"annual_clean_share_fraction", plan.clean_share,
-       simulated.kpi("annual_clean_share_fraction")},
-      {"hourly_matched_clean_share_fraction", plan.cfe_share,
-       simulated.kpi("hourly_matched_clean_share_fraction")},
-      {"curtailed_mwh", plan.curtailed_mwh, simulated.kpi("curtailed_mwh")},
-      {"grid_import_mwh", energy_mwh(plan.import), simulated.kpi("grid_import_mwh")},
-      {"gas_mwh", energy_mwh(plan.gas), simulated.kpi("gas_mwh")},
-      {"energy_cost_usd", plan.grid_energy_cost_usd, simulated.kpi("energy_cost_usd")},
-      {"total_co2_t", plan.co2_t, simulated.kpi("total_co2_t")},
-      {"unserved_energy_mwh", plan.unserved_mwh, simulated.kpi("unserved_energy_mwh")},
-  };
-}
-
-void write_optimization_summary(const std::filesystem::path& directory, const Scenario& scenario,
-                                const ExpansionInputs& inputs, const ExpansionResult& result,
-                                const Results* simulated) {
-  std::filesystem::create_directories(directory);
-  const std::filesystem::path path = directory / "summary.json";
+void write_optimization_outputs(const std::filesystem::path& directory, const Scenario& scenario,
+                                const Optimization& optimization) {
   Json summary;
-  if (simulated != nullptr) {
-    std::ifstream in(path);
-    summary = Json::parse(in);
+  if (optimization.simulated) {
+    summary = report::run_summary(optimization.design->scenario, *optimization.simulated);
   } else {
     summary["format"] = "stargate-summary";
     summary["format_version"] = 1;
     summary["stargate_version"] = kVersion;
     summary["scenario"] = {{"name", scenario.run.name}, {"file", scenario.source_file}};
   }
-  summary["optimization"] = optimization_json(scenario, inputs, result, simulated);
-  std::ofstream out(path, std::ios::binary);
-  out << summary.dump(2) << '\n';
-  if (!out) {
-    throw std::runtime_error(fmt::format("cannot write {}", path.string()));
+  summary["optimization"] = optimization_json(scenario, optimization);
+  if (optimization.simulated) {
+    report::write_run_files(summary, *optimization.simulated, directory);
+    return;
   }
+  report::create_output_folder(directory);
+  report::write_output_file(directory / "summary.json",
+                            [&](std::ostream& out) { out << summary.dump(2) << '\n'; });
 }
 
 void write_pareto_csv(const std::filesystem::path& path, const ExpansionInputs& inputs,
@@ -168,8 +144,9 @@ void write_pareto_csv(const std::filesystem::path& path, const ExpansionInputs& 
   }
 }
 
-void write_optimization_console(const ExpansionInputs& inputs, const ExpansionResult& result,
-                                const Results* simulated, std::ostream& out) {
+void write_optimization_console(const Optimization& optimization, std::ostream& out) {
+  const ExpansionInputs& inputs = optimization.expansion;
+  const ExpansionResult& result = optimization.result;
   out << fmt::format(
       "LP: {} rows, {} columns, {} non-zeros ({} steps of {:g} h); {} in {:.2f} s "
       "({} iterations, {})\n",
@@ -206,9 +183,9 @@ void write_optimization_console(const ExpansionInputs& inputs, const ExpansionRe
       "Marginal cost of clean share: {:.4g} M$ per point; of 24/7 CFE: {:.4g} M$ "
       "per point\n",
       plan.clean_share_marginal_usd_per_point / 1e6, plan.cfe_marginal_usd_per_point / 1e6);
-  if (simulated != nullptr) {
+  if (optimization.simulated) {
     out << fmt::format("{:<38}{:>16}{:>16}{:>14}\n", "KPI", "LP", "simulated", "difference");
-    for (const LpVersusSimulated& row : compare_lp_and_simulation(plan, *simulated)) {
+    for (const LpVersusSimulated& row : optimization.lp_vs_simulated) {
       out << fmt::format("{:<38}{:>16.6g}{:>16.6g}{:>14.4g}\n", row.kpi, row.lp, row.simulated,
                          row.simulated - row.lp);
     }

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 
+#include "report/output_files.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/finance/quarters.hpp"
 #include "stargate/report/programme_writers.hpp"
@@ -12,25 +13,8 @@
 #include "stargate/version.hpp"
 
 namespace stargate {
-namespace {
 
-nlohmann::ordered_json kpi_groups(const std::vector<Kpi>& kpis) {
-  nlohmann::ordered_json groups = nlohmann::ordered_json::object();
-  for (const Kpi& kpi : kpis) {
-    groups[kpi.group][kpi.key] = kpi.value;
-  }
-  return groups;
-}
-
-double kpi_or_zero(const Results& results, std::string_view key) {
-  try {
-    return results.kpi(key);
-  } catch (const std::out_of_range&) {
-    return 0.0;
-  }
-}
-
-}  // namespace
+using report::kpi_groups;
 
 std::string site_folder_name(const std::string& campus_name) {
   std::string name;
@@ -95,11 +79,10 @@ void write_programme_console_summary(const Programme& programme, const Programme
     for (const BuildingSection& building : site.scenario->buildings) {
       it_kw += building.it_capacity_kw;
     }
+    const CampusCosts& costs = site.finance.costs;
     out << fmt::format("  {:<28} {:>9.0f} {:>11.1f} {:>12.2f} {:>10.1f}\n", site.name,
-                       it_kw / kKwPerMw,
-                       kpi_or_zero(site.results, "capex_total_usd") / kUsdPerBillion,
-                       kpi_or_zero(site.results, "cost_per_gpu_hour_usd_per_gpu_h"),
-                       kpi_or_zero(site.results, "lcoe_on_site_usd_per_mwh"));
+                       it_kw / kKwPerMw, costs.capex_usd / kUsdPerBillion,
+                       costs.cost_per_gpu_hour_usd, costs.lcoe_on_site_usd_per_mwh.value_or(0.0));
   }
   for (const Kpi& kpi : outcome.kpis) {
     std::string shown;
@@ -120,25 +103,13 @@ void write_programme_console_summary(const Programme& programme, const Programme
 
 void write_programme_outputs(const Programme& programme, const ProgrammeOutcome& outcome,
                              const std::filesystem::path& directory) {
-  std::error_code error;
-  std::filesystem::create_directories(directory, error);
-  if (error) {
-    throw std::runtime_error(
-        fmt::format("cannot create the output folder {}: {}", directory.string(), error.message()));
-  }
-  const auto write = [&](const std::filesystem::path& path, auto&& writer) {
-    std::ofstream file(path, std::ios::binary);
-    if (file) {
-      writer(file);
-    }
-    if (!file) {
-      throw std::runtime_error(fmt::format("cannot write {}", path.string()));
-    }
-  };
-  write(directory / "summary.json",
-        [&](std::ostream& out) { write_programme_summary_json(programme, outcome, out); });
-  write(directory / "cashflow.csv",
-        [&](std::ostream& out) { write_table_csv(outcome.cashflow_table, out); });
+  report::create_output_folder(directory);
+  report::write_output_file(directory / "summary.json", [&](std::ostream& out) {
+    write_programme_summary_json(programme, outcome, out);
+  });
+  report::write_output_file(directory / "cashflow.csv", [&](std::ostream& out) {
+    write_table_csv(outcome.cashflow_table, out);
+  });
   for (const ProgrammeSite& site : outcome.sites) {
     write_run_outputs(*site.scenario, site.results,
                       directory / "sites" / site_folder_name(site.name));

@@ -37,7 +37,7 @@ void write_pv_csv(const WeatherSeries& weather, const PvOutput& output, std::ost
 
 void write_pv_summary(const PvSystemParams& params, const WeatherSeries& weather,
                       const PvOutput& output, std::ostream& out) {
-  const double ac_kw = params.dc_capacity_kw / params.dc_ac_ratio;
+  const double ac_kw = params.ac_capacity_kw();
   const double hours = static_cast<double>(weather.size()) *
                        static_cast<double>(weather.interval_s) / kSecondsPerHour;
   out << fmt::format("PV system: {} DC, {} AC, weather {} ({} rows)\n",

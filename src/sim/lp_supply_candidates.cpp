@@ -22,15 +22,16 @@ void add_online(std::vector<double>& available, const TimeGrid& grid, LocalTime 
 
 }  // namespace
 
-std::optional<BatteryCandidate> lp_battery(const Scenario& scenario, const TimeGrid& grid,
+std::optional<BatteryCandidate> lp_battery(std::span<const BatterySection> batteries,
+                                           bool charge_from_grid, const TimeGrid& grid,
                                            std::size_t first, std::size_t steps) {
   double power_kw = 0.0;
   double energy_kwh = 0.0;
-  for (const BatterySection& b : scenario.batteries) {
+  for (const BatterySection& b : batteries) {
     power_kw += b.power_kw;
     energy_kwh += b.energy_kwh;
   }
-  if (scenario.batteries.empty() || energy_kwh <= 0.0) {
+  if (batteries.empty() || energy_kwh <= 0.0) {
     return std::nullopt;
   }
   BatteryCandidate battery;
@@ -43,8 +44,8 @@ std::optional<BatteryCandidate> lp_battery(const Scenario& scenario, const TimeG
   battery.self_discharge_per_day = 0.0;
   battery.initial_soc_fraction = 0.0;
   battery.available.assign(steps, 0.0);
-  battery.charge_from_grid = scenario.dispatch.battery_charge_from_grid;
-  for (const BatterySection& b : scenario.batteries) {
+  battery.charge_from_grid = charge_from_grid;
+  for (const BatterySection& b : batteries) {
     const double w = b.energy_kwh / energy_kwh;
     const double one_way = std::sqrt(b.round_trip_efficiency);
     battery.charge_efficiency += w * one_way;
@@ -58,19 +59,19 @@ std::optional<BatteryCandidate> lp_battery(const Scenario& scenario, const TimeG
   return battery;
 }
 
-std::optional<GasCandidate> lp_gas(const Scenario& scenario, const TimeGrid& grid,
+std::optional<GasCandidate> lp_gas(std::span<const GasSection> plants, const TimeGrid& grid,
                                    std::size_t first, std::size_t steps) {
   double capacity_kw = 0.0;
-  for (const GasSection& g : scenario.gas) {
+  for (const GasSection& g : plants) {
     capacity_kw += static_cast<double>(g.units) * g.unit_capacity_kw;
   }
-  if (scenario.gas.empty() || capacity_kw <= 0.0) {
+  if (plants.empty() || capacity_kw <= 0.0) {
     return std::nullopt;
   }
   GasCandidate gas;
   gas.capacity_mw.fixed = capacity_kw / kKwPerMw;
   gas.available.assign(steps, 0.0);
-  for (const GasSection& g : scenario.gas) {
+  for (const GasSection& g : plants) {
     const double w = static_cast<double>(g.units) * g.unit_capacity_kw / capacity_kw;
     // Btu/kWh x 1,000 kWh/MWh / 1e6 Btu/MMBtu = MMBtu/MWh.
     const double fuel_mmbtu_per_mwh = g.heat_rate_btu_per_kwh / kKwhPerMwh;

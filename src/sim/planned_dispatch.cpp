@@ -1,4 +1,4 @@
-#include "stargate/sim/planned_dispatch.hpp"
+#include "sim/planned_dispatch.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -6,7 +6,6 @@
 #include <cmath>
 
 #include "stargate/core/units.hpp"
-#include "stargate/energy/four_cp.hpp"
 #include "stargate/lp/clp_solver.hpp"
 #include "stargate/sim/lp_supply_candidates.hpp"
 
@@ -44,21 +43,19 @@ DispatchPlanner::DispatchPlanner(const Scenario& scenario, const TimeGrid& grid,
   problem_.cyclic_storage = false;
   problem_.terminal_soc_min_mwh = 0.0;
   problem_.grid.import_mw.fixed = scenario.grid.import_limit_kw / kKwPerMw;
-  if (scenario.grid.four_cp_rate_usd_per_kw_yr > 0.0) {
-    four_cp_usd_per_mw_ = four_cp_step_prices_usd_per_kw(
-        grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
-        scenario.grid.four_cp_rate_usd_per_kw_yr);
-    for (double& price : four_cp_usd_per_mw_) {
-      price *= kKwPerMw;
-    }
+  four_cp_usd_per_mw_.assign(series.four_cp_usd_per_kw.begin(), series.four_cp_usd_per_kw.end());
+  for (double& price : four_cp_usd_per_mw_) {
+    price *= kKwPerMw;
   }
   problem_.grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;
   problem_.grid.export_price_share = scenario.grid.export_price_share;
-  if (!scenario.solar.empty()) {
-    problem_.solar.push_back(RenewableCandidate{"solar", {}, CapacityChoice{.fixed = 1.0}});
+  if (series.solar_capacity_kw > 0.0) {
+    problem_.solar.push_back(RenewableCandidate{
+        "solar", {}, CapacityChoice{.fixed = series.solar_capacity_kw / kKwPerMw}});
   }
-  if (!scenario.wind.empty()) {
-    problem_.wind.push_back(RenewableCandidate{"wind", {}, CapacityChoice{.fixed = 1.0}});
+  if (series.wind_capacity_kw > 0.0) {
+    problem_.wind.push_back(RenewableCandidate{
+        "wind", {}, CapacityChoice{.fixed = series.wind_capacity_kw / kKwPerMw}});
   }
 }
 
@@ -87,10 +84,10 @@ void DispatchPlanner::fill_problem(std::size_t first, std::size_t steps) {
     p.price_usd_per_mwh[k] = series_.price_usd_per_mwh[t];
     p.carbon_t_per_mwh[k] = series_.carbon_kg_per_mwh[t] / kKgPerTonne;
     if (!p.solar.empty()) {
-      p.solar.front().output_per_mw[k] = series_.solar_kw[t] / kKwPerMw;
+      p.solar.front().output_per_mw[k] = series_.solar_kw[t] / series_.solar_capacity_kw;
     }
     if (!p.wind.empty()) {
-      p.wind.front().output_per_mw[k] = series_.wind_kw[t] / kKwPerMw;
+      p.wind.front().output_per_mw[k] = series_.wind_kw[t] / series_.wind_capacity_kw;
     }
   }
   if (!four_cp_usd_per_mw_.empty()) {
@@ -98,8 +95,9 @@ void DispatchPlanner::fill_problem(std::size_t first, std::size_t steps) {
     p.demand_charge_usd_per_mw.assign(window.begin(), window.end());
   }
   // The assets' online shares are a schedule, known ahead.
-  p.battery = lp_battery(scenario_, grid_, first, steps);
-  p.gas = lp_gas(scenario_, grid_, first, steps);
+  p.battery = lp_battery(scenario_.batteries, scenario_.dispatch.battery_charge_from_grid, grid_,
+                         first, steps);
+  p.gas = lp_gas(scenario_.gas, grid_, first, steps);
 }
 
 lp::Status DispatchPlanner::plan(std::size_t first, double stored_kwh, double clean_kwh) {

@@ -4,7 +4,7 @@
 
 #include "stargate/core/units.hpp"
 #include "stargate/finance/money_math.hpp"
-#include "stargate/sim/campus_simulation.hpp"
+#include "stargate/sim/campus_results.hpp"
 
 namespace stargate {
 namespace {
@@ -37,10 +37,6 @@ double sum(const std::vector<double>& values) {
   return total;
 }
 
-double site_kpi(const ProgrammeSite& site, std::string_view key) {
-  return site.results.kpi(key);
-}
-
 }  // namespace
 
 void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
@@ -63,10 +59,10 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
     for (const CapitalAsset& asset : site.finance.assets) {
       capex_usd += asset.capex_usd;
     }
-    annualised_usd += site_kpi(site, "annualised_capital_cost_usd_per_yr");
-    fixed_om_usd += site_kpi(site, "fixed_om_usd_per_yr");
-    annual_cost_usd += site_kpi(site, "annual_cost_usd_per_yr");
-    gpu_hours += site_kpi(site, "gpu_hours_delivered_per_yr");
+    annualised_usd += site.finance.costs.annualised_capital_usd_per_yr;
+    fixed_om_usd += site.finance.costs.fixed_om_usd_per_yr;
+    annual_cost_usd += site.finance.costs.annual_cost_usd_per_yr;
+    gpu_hours += site.finance.costs.gpu_hours_per_yr;
   }
   outcome.cash_flows = std::move(total);
   outcome.plan = programme_plan(programme, outcome.sites);
@@ -137,18 +133,22 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
   outcome.cashflow_table = cash_flow_table(outcome.cash_flows, outcome.funding);
 }
 
-ProgrammeOutcome run_programme(const Programme& programme, const std::vector<Scenario>& sites,
+ProgrammeOutcome run_programme(const Programme& programme,
+                               const std::vector<ProgrammeCampus>& campuses,
                                const FinanceWindow& window, const SiteProgress& progress) {
   ProgrammeOutcome outcome;
   outcome.window = window;
-  for (std::size_t i = 0; i < sites.size(); ++i) {
-    const Scenario& scenario = sites[i];
-    Results results = simulate(scenario);
-    CampusFinance finance = campus_finance_on(scenario, results, window);
-    outcome.sites.push_back(ProgrammeSite{programme.campuses[i].name, &scenario, std::move(results),
+  for (std::size_t i = 0; i < campuses.size(); ++i) {
+    const Scenario& scenario = *campuses[i].scenario;
+    const RunInputs& inputs = campuses[i].inputs;
+    CampusRun run = simulate(scenario, inputs);
+    // Its money on the programme's window; its own outputs on its own window.
+    CampusFinance finance = campus_finance(scenario, inputs, run, window);
+    outcome.sites.push_back(ProgrammeSite{programme.campuses[i].name, &scenario,
+                                          campus_results(scenario, inputs, std::move(run)),
                                           std::move(finance)});
     if (progress) {
-      progress(i + 1, sites.size(), programme.campuses[i].name);
+      progress(i + 1, campuses.size(), programme.campuses[i].name);
     }
   }
   assess_programme(programme, outcome);

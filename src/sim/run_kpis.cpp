@@ -1,4 +1,4 @@
-#include "stargate/sim/run_kpis.hpp"
+#include "sim/run_kpis.hpp"
 
 #include <algorithm>
 
@@ -8,13 +8,7 @@
 namespace stargate {
 namespace {
 
-// Columns hold step averages of power, so energy = sum(power) x step.
-double energy_mwh(const Results& results, std::string_view column) {
-  return compensated_sum(results.column(column)) * results.grid().step_h() / kKwhPerMwh;
-}
-
-double column_max(const Results& results, std::string_view column) {
-  const auto values = results.column(column);
+double column_max(std::span<const double> values) {
   return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
 }
 
@@ -22,40 +16,31 @@ double ratio(double numerator, double denominator) {
   return denominator > 0.0 ? numerator / denominator : 0.0;
 }
 
-// Sum over steps of a power column times another column, as energy x value / 1000.
-double weighted_mwh(const Results& results, std::string_view power, std::string_view weight) {
-  const auto kw = results.column(power);
-  const auto per_mwh = results.column(weight);
-  double total = 0.0;
-  for (std::size_t i = 0; i < kw.size(); ++i) {
-    total += kw[i] * per_mwh[i];
-  }
-  return total * results.grid().step_h() / kKwhPerMwh;
-}
-
 }  // namespace
 
-void add_run_kpis(Results& results, const RunTotals& totals) {
-  const double step_h = results.grid().step_h();
-  const double facility_mwh = energy_mwh(results, "facility_load_kw");
-  const double it_mwh = energy_mwh(results, "it_load_kw");
-  const double solar_mwh = energy_mwh(results, "solar_kw");
-  const double wind_mwh = energy_mwh(results, "wind_kw");
-  const double curtailed_mwh = energy_mwh(results, "curtailed_kw");
-  const double import_mwh = energy_mwh(results, "grid_import_kw");
-  const double export_mwh = energy_mwh(results, "grid_export_kw");
-  const double gas_mwh = energy_mwh(results, "gas_kw");
-  const double charge_mwh = energy_mwh(results, "battery_charge_kw");
-  const double discharge_mwh = energy_mwh(results, "battery_discharge_kw");
-  const double unserved_mwh = energy_mwh(results, "unserved_kw");
-  const auto unserved = results.column("unserved_kw");
-  const auto unserved_steps =
-      std::count_if(unserved.begin(), unserved.end(), [](double kw) { return kw > 0.0; });
+void add_run_kpis(Results& results, const CampusRun& run) {
+  const RunSeries& series = run.series;
+  const RunTotals& totals = run.totals;
+  const RunEnergy energy = run_energy(run);
+  const double step_h = run.grid.step_h();
+  const double facility_mwh = energy.facility_kwh / kKwhPerMwh;
+  const double it_mwh = energy.it_kwh / kKwhPerMwh;
+  const double solar_mwh = energy.solar_kwh / kKwhPerMwh;
+  const double wind_mwh = energy.wind_kwh / kKwhPerMwh;
+  const double curtailed_mwh = energy.curtailed_kwh / kKwhPerMwh;
+  const double import_mwh = energy.grid_import_kwh / kKwhPerMwh;
+  const double export_mwh = energy.grid_export_kwh / kKwhPerMwh;
+  const double gas_mwh = energy.gas_kwh / kKwhPerMwh;
+  const double charge_mwh = energy.battery_charge_kwh / kKwhPerMwh;
+  const double discharge_mwh = energy.battery_discharge_kwh / kKwhPerMwh;
+  const double unserved_mwh = energy.unserved_kwh / kKwhPerMwh;
+  const auto unserved_steps = std::count_if(series.unserved_kw.begin(), series.unserved_kw.end(),
+                                            [](double kw) { return kw > 0.0; });
 
   results.add_kpi("energy", "facility_energy_mwh", facility_mwh, "MWh", "Facility energy");
   results.add_kpi("energy", "it_energy_mwh", it_mwh, "MWh", "IT energy");
-  results.add_kpi("energy", "peak_facility_load_mw",
-                  column_max(results, "facility_load_kw") / kKwPerMw, "MW", "Peak facility load");
+  results.add_kpi("energy", "peak_facility_load_mw", column_max(series.facility_load_kw) / kKwPerMw,
+                  "MW", "Peak facility load");
   results.add_kpi("energy", "average_pue", ratio(facility_mwh, it_mwh), "", "Average PUE");
   results.add_kpi("energy", "unserved_energy_mwh", unserved_mwh, "MWh", "Unserved energy");
   results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * step_h, "h",
@@ -100,14 +85,13 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                     "Gas capacity");
     results.add_kpi("gas", "gas_fuel_mmbtu", totals.gas_fuel_mmbtu, "MMBtu", "Gas fuel burned");
     results.add_kpi("gas", "gas_starts", totals.gas_starts, "starts", "Unit starts");
-    results.add_kpi(
-        "gas", "gas_capacity_factor_fraction",
-        ratio(gas_mwh * kKwhPerMwh, totals.gas_capacity_kw * results.grid().duration_h()),
-        "fraction", "Gas capacity factor");
+    results.add_kpi("gas", "gas_capacity_factor_fraction",
+                    ratio(gas_mwh * kKwhPerMwh, totals.gas_capacity_kw * run.grid.duration_h()),
+                    "fraction", "Gas capacity factor");
   }
 
-  const double energy_cost_usd = compensated_sum(results.column("energy_cost_usd"));
-  const double export_revenue_usd = compensated_sum(results.column("export_revenue_usd"));
+  const double energy_cost_usd = energy.energy_cost_usd;
+  const double export_revenue_usd = energy.export_revenue_usd;
   results.add_kpi("cost", "energy_cost_usd", energy_cost_usd, "USD", "Grid energy cost");
   results.add_kpi("cost", "average_import_price_usd_per_mwh", ratio(energy_cost_usd, import_mwh),
                   "USD/MWh", "Average price of imported energy");
@@ -118,8 +102,7 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                   "4CP demand (mean of the years)");
   results.add_kpi("cost", "four_cp_charge_usd", totals.four_cp_charge_usd, "USD",
                   "4CP transmission charge");
-  const double net_cost_usd =
-      energy_cost_usd - export_revenue_usd + totals.gas_fuel_cost_usd + totals.four_cp_charge_usd;
+  const double net_cost_usd = energy.net_energy_cost_usd;
   results.add_kpi("cost", "net_energy_cost_usd", net_cost_usd, "USD",
                   "Net energy cost (grid + gas + 4CP - exports)");
   results.add_kpi("cost", "cost_per_facility_mwh_usd_per_mwh",
@@ -137,30 +120,25 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                     "Columns of the largest dispatch LP window");
   }
 
-  const double grid_co2_t =
-      weighted_mwh(results, "grid_import_kw", "carbon_kg_per_mwh") / kKgPerTonne;
+  const double grid_co2_t = energy.grid_co2_kg / kKgPerTonne;
   const double gas_co2_t = totals.gas_co2_kg / kKgPerTonne;
   results.add_kpi("emissions", "gas_co2_t", gas_co2_t, "t", "CO2 on site (gas)");
   results.add_kpi("emissions", "grid_co2_t", grid_co2_t, "t", "CO2 of grid imports");
-  results.add_kpi("emissions", "total_co2_t", gas_co2_t + grid_co2_t, "t", "CO2 in total");
+  const double co2_t = total_co2_t(energy, totals);
+  results.add_kpi("emissions", "total_co2_t", co2_t, "t", "CO2 in total");
   results.add_kpi("emissions", "co2_intensity_kg_per_mwh",
-                  ratio((gas_co2_t + grid_co2_t) * kKgPerTonne, facility_mwh - unserved_mwh),
-                  "kg/MWh", "CO2 per MWh served");
-  // Annual (volumetric) clean share: renewable energy produced and not curtailed over the load,
-  // at most 1. Hourly-matched (24/7 carbon-free energy score): the load served by renewables in
-  // the same step, directly or through the batteries, over the load. The grid counts as not
-  // clean in both (its carbon is in the emissions above).
-  results.add_kpi("clean", "annual_clean_share_fraction",
-                  std::min(1.0, ratio(solar_mwh + wind_mwh - curtailed_mwh, facility_mwh)),
-                  "fraction", "Annual clean share (volumetric)");
+                  ratio(co2_t * kKgPerTonne, facility_mwh - unserved_mwh), "kg/MWh",
+                  "CO2 per MWh served");
+  // The grid counts as not clean in both shares (its carbon is in the emissions above).
+  results.add_kpi("clean", "annual_clean_share_fraction", annual_clean_share(energy), "fraction",
+                  "Annual clean share (volumetric)");
   results.add_kpi("clean", "hourly_matched_clean_share_fraction",
-                  ratio(totals.clean_used_kwh / kKwhPerMwh, facility_mwh), "fraction",
+                  hourly_matched_clean_share(energy, totals), "fraction",
                   "Hourly-matched clean share (24/7 CFE)");
 
-  results.add_kpi("compute", "gpu_hours_online",
-                  compensated_sum(results.column("gpus_online")) * step_h, "GPU-h",
-                  "GPU-hours online");
-  results.add_kpi("compute", "peak_gpus_online", column_max(results, "gpus_online"), "GPUs",
+  results.add_kpi("compute", "gpu_hours_online", compensated_sum(series.gpus_online) * step_h,
+                  "GPU-h", "GPU-hours online");
+  results.add_kpi("compute", "peak_gpus_online", column_max(series.gpus_online), "GPUs",
                   "Peak GPUs online");
   if (totals.schedule) {
     const ScheduleMetrics& m = *totals.schedule;
@@ -202,7 +180,7 @@ void add_run_kpis(Results& results, const RunTotals& totals) {
                     "Facility energy per GPU-hour of work done");
   }
   results.add_kpi("compute", "it_utilisation_fraction",
-                  ratio(it_mwh, energy_mwh(results, "online_it_capacity_kw")), "fraction",
+                  ratio(it_mwh, energy.online_it_capacity_kwh / kKwhPerMwh), "fraction",
                   "IT load / online IT capacity");
 }
 

@@ -1,4 +1,4 @@
-#include "stargate/sim/weather_to_grid.hpp"
+#include "sim/weather_to_grid.hpp"
 
 #include <fmt/format.h>
 
@@ -6,10 +6,11 @@
 #include <cassert>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
 namespace {
 
-constexpr std::int64_t kDaySeconds = 86'400;
 constexpr int kLeapReferenceYear = 2000;
 constexpr int kCommonReferenceYear = 2001;
 
@@ -31,23 +32,37 @@ std::int64_t wrap(std::int64_t value, std::int64_t frame) {
 
 }  // namespace
 
-WeatherToGrid::WeatherToGrid(const WeatherSeries& weather, const TimeGrid& grid)
-    : interval_s_(weather.interval_s),
+YearRows year_rows(const WeatherSeries& weather) {
+  return YearRows{weather.size(), weather.interval_s, weather.timing,
+                  weather.time.empty() ? LocalTime{} : weather.time.front()};
+}
+
+YearRows year_rows(const WindResource& resource) {
+  return YearRows{resource.size(), resource.interval_s, resource.timing,
+                  resource.time.empty() ? LocalTime{} : resource.time.front()};
+}
+
+YearRows year_rows(const MarketSeries& series) {
+  return YearRows{series.size(), series.interval_s, RowTiming::kIntervalAverage,
+                  series.time.empty() ? LocalTime{} : series.time.front()};
+}
+
+WeatherToGrid::WeatherToGrid(const YearRows& year, const TimeGrid& grid)
+    : interval_s_(year.interval_s),
       step_s_(grid.step_s()),
-      frame_s_(static_cast<std::int64_t>(weather.size()) * weather.interval_s),
+      frame_s_(static_cast<std::int64_t>(year.rows) * year.interval_s),
       position_s_(grid.size()) {
-  if (weather.size() == 0 || interval_s_ <= 0 ||
-      (frame_s_ != 365 * kDaySeconds && frame_s_ != 366 * kDaySeconds)) {
+  if (year.rows == 0 || interval_s_ <= 0 ||
+      (frame_s_ != 365 * kSecondsPerDayInt && frame_s_ != 366 * kSecondsPerDayInt)) {
     throw std::invalid_argument(fmt::format(
         "weather must cover one year (365 or 366 days) in evenly spaced rows; {} rows of {} s "
         "cover {:.2f} days",
-        weather.size(), interval_s_, static_cast<double>(frame_s_) / kDaySeconds));
+        year.rows, interval_s_, static_cast<double>(frame_s_) / kSecondsPerDayInt));
   }
   const int reference_year =
-      frame_s_ == 366 * kDaySeconds ? kLeapReferenceYear : kCommonReferenceYear;
-  const std::int64_t row_shift_s =
-      weather.timing == RowTiming::kInstantaneous ? interval_s_ / 2 : 0;
-  const LocalTime first_row_start{weather.time.front().seconds - row_shift_s};
+      frame_s_ == 366 * kSecondsPerDayInt ? kLeapReferenceYear : kCommonReferenceYear;
+  const std::int64_t row_shift_s = year.timing == RowTiming::kInstantaneous ? interval_s_ / 2 : 0;
+  const LocalTime first_row_start{year.first.seconds - row_shift_s};
   const std::int64_t origin_s = position_in_year(civil_from_local(first_row_start), reference_year);
   for (std::size_t step = 0; step < grid.size(); ++step) {
     position_s_[step] = wrap(

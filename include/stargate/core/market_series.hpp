@@ -6,10 +6,8 @@
 // value is the average over [stamp, stamp + interval_s). Readers convert prevailing (daylight
 // saving) clock times and UTC offsets to that convention and fill short gaps (docs/market.md).
 //
-// Placing a series on the simulation grid: `market_timing_frame()` gives a WeatherSeries that
-// carries only the timing (time, interval_s, timing), which WeatherToGrid
-// (sim/weather_to_grid.hpp) accepts; then `WeatherToGrid(frame, grid).apply(series.value, out)`
-// maps the values with the same calendar-position, overlap-weighted rule as the weather.
+// The simulation places a series on its grid with the same calendar-position, overlap-weighted
+// rule as the weather (src/sim/weather_to_grid.hpp: year_rows(series) and WeatherToGrid).
 #pragma once
 
 #include <cstdint>
@@ -57,9 +55,5 @@ struct DaylightSavingPeriod {
   LocalTime end_standard;    ///< clocks fall back from 02:00 daylight to 01:00 standard
 };
 [[nodiscard]] DaylightSavingPeriod us_daylight_saving(int year);
-
-/// A WeatherSeries with only the timing of `series` (source, interval_s, time; interval-average
-/// rows; every weather column empty), for WeatherToGrid. Not a weather input.
-[[nodiscard]] WeatherSeries market_timing_frame(const MarketSeries& series);
 
 }  // namespace stargate

@@ -1,4 +1,6 @@
-// Results of a run: time series as columns on the run's TimeGrid, and key performance indicators.
+// Results of a run as outputs (summary.json, timeseries.csv, <table>.csv, the console summary):
+// time series as columns on the run's TimeGrid, key performance indicators, findings, tables and
+// warnings. Modules exchange typed data (stargate/sim/campus_run.hpp); this is what is written.
 //
 // Series are struct-of-arrays: one contiguous std::vector<double> per quantity, all of
 // grid.size() values. Names carry their unit: "<quantity>_<unit>", e.g. "facility_load_kw".
@@ -46,14 +48,11 @@ class Results {
 
   [[nodiscard]] const TimeGrid& grid() const { return grid_; }
 
-  /// Adds a zero-filled column of grid().size() values and returns it for writing. Call before the
-  /// step loop; the returned span stays valid until the next add_series call.
-  std::span<double> add_series(std::string name, std::string description);
+  /// Adds a column of grid().size() values (asserted).
+  void add_series(std::string name, std::string description, std::vector<double> values);
   [[nodiscard]] const std::vector<Series>& series() const { return series_; }
   /// The column named `name`; throws std::out_of_range when there is none.
   [[nodiscard]] std::span<const double> column(std::string_view name) const;
-  /// The same, for writing; valid until the next add_series call.
-  [[nodiscard]] std::span<double> writable_column(std::string_view name);
 
   void add_kpi(std::string group, std::string key, double value, std::string unit,
                std::string description);

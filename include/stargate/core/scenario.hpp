@@ -57,6 +57,9 @@ struct SolarSection {
   double inverter_efficiency = 0.96;
   SkyModel sky_model = SkyModel::kPerez;
   double albedo = 0.2;  ///< used where the weather has none, or always when written
+  /// Not a key: true unless the file writes `albedo` (set by the loader); then the weather's
+  /// albedo is used where it has one.
+  bool albedo_from_weather = true;
 };
 
 /// [site.wind]: the wind resource for [[wind]] farms.
@@ -351,5 +354,13 @@ namespace stargate {
 /// The run's time grid: scenario.start over scenario.duration in steps of scenario.step at the
 /// site's UTC offset. Throws std::invalid_argument when they do not form a grid.
 [[nodiscard]] TimeGrid run_grid(const Scenario& scenario);
+
+/// Where `field` ("wind[0].turbine") was written in the scenario, or the top of its file when the
+/// field took its default.
+[[nodiscard]] SourceLocation field_location(const Scenario& scenario, const std::string& field);
+
+/// A problem with `field`, located there (for an InputError found after loading).
+[[nodiscard]] Diagnostic field_problem(const Scenario& scenario, const std::string& field,
+                                       std::string message);
 
 }  // namespace stargate

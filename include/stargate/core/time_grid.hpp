@@ -86,6 +86,8 @@ class TimeGrid {
   [[nodiscard]] std::string iso8601(std::size_t step) const;
   /// Total simulated hours.
   [[nodiscard]] double duration_h() const;
+  /// Total simulated time in 365-day years (the divisor of every per-year figure of a run).
+  [[nodiscard]] double duration_years() const;
 
  private:
   LocalTime start_;

@@ -48,6 +48,9 @@ struct PvSystemParams {
   PvDcModel dc_model = PvDcModel::kCecSingleDiode;
   PvThermalModel thermal_model = PvThermalModel::kNoct;
   PvInverterModel inverter_model = PvInverterModel::kSandia;
+
+  /// Inverter AC rating: DC nameplate / DC-AC ratio (the one place it is derived).
+  [[nodiscard]] double ac_capacity_kw() const { return dc_capacity_kw / dc_ac_ratio; }
 };
 
 /// Energy through the chain over a run, kWh, in the stages of PVWatts' loss diagram. Each loss is

@@ -18,6 +18,7 @@
 
 #include "stargate/core/scenario.hpp"
 #include "stargate/dispatch/supply_lp.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/lp/infeasibility.hpp"
 
 namespace stargate {
@@ -26,15 +27,19 @@ struct ExpansionInputs {
   SupplyLpProblem problem;
   std::vector<SolarSection> solar_designs;  ///< one per solar candidate, capacity to be set
   std::vector<WindSection> wind_designs;    ///< one per wind candidate
-  std::vector<double> wind_turbine_kw;      ///< rating of each wind candidate's turbine
+  std::vector<PowerCurve> wind_curves;      ///< each wind candidate's turbine
   std::string extra_gpu_type;               ///< GPU type of extra GPUs (optimize.extra_gpus_max)
   double extra_gpu_it_kw = 0.0;             ///< IT power of one extra GPU at full load
   std::vector<std::string> notes;           ///< assumptions made (defaults used, etc.)
 };
 
-/// Builds the expansion problem of a scenario (runs the baseline simulation at optimize.step).
-/// InputError for bad files (as `stargate run`).
-[[nodiscard]] ExpansionInputs expansion_inputs(const Scenario& scenario);
+/// What the expansion reads beyond the scenario's own assets: the wind resource for a wind
+/// candidate even when the scenario has no farm.
+[[nodiscard]] InputNeeds expansion_needs(const Scenario& scenario);
+
+/// Builds the expansion problem of a scenario from its inputs (loaded with expansion_needs):
+/// runs the baseline simulation at optimize.step and the candidates' PV and wind models.
+[[nodiscard]] ExpansionInputs expansion_inputs(const Scenario& scenario, const RunInputs& inputs);
 
 /// The dual simplex solves expansion LPs up to this many steps when optimize.algorithm is
 /// "automatic"; longer ones go to the barrier.
@@ -71,12 +76,19 @@ struct ExpansionResult {
 /// LP could not add any).
 [[nodiscard]] double extra_gpus(const ExpansionInputs& inputs, const SupplyPlan& plan);
 
+/// The chosen design, ready to simulate.
+struct DesignRun {
+  Scenario scenario;
+  RunInputs inputs;
+};
+
 /// The scenario with the plan's capacities: arrays and farms resized (dropped below 1 kW or
 /// 1 turbine), batteries and gas plants scaled to the chosen totals (added when the scenario has
-/// none), extra GPUs added to the first building (with their IT capacity), the grid connection
-/// set to the chosen import limit, and dispatch.policy "rules"
-/// replaced by "lp" (the LP's foresight; "mpc" is kept).
-[[nodiscard]] Scenario design_scenario(const Scenario& scenario, const ExpansionInputs& inputs,
-                                       const SupplyPlan& plan);
+/// none), extra GPUs added to the first building (with their IT capacity; the training workload
+/// stays the scenario's, so that they move work rather than add it), the grid connection set to
+/// the chosen import limit, and dispatch.policy "rules" replaced by "lp" (the LP's foresight;
+/// "mpc" is kept); with the scenario's inputs and the kept farms' power curves.
+[[nodiscard]] DesignRun design_run(const Scenario& scenario, const RunInputs& inputs,
+                                   const ExpansionInputs& expansion, const SupplyPlan& plan);
 
 }  // namespace stargate

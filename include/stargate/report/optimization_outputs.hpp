@@ -9,38 +9,25 @@
 #include <vector>
 
 #include "stargate/core/results.hpp"
-#include "stargate/optimize/capacity_expansion.hpp"
+#include "stargate/optimize/optimization.hpp"
 
 namespace stargate {
-
-/// One LP KPI next to the simulated one.
-struct LpVersusSimulated {
-  std::string kpi;  ///< the run KPI key (summary.json kpis)
-  double lp = 0.0;
-  double simulated = 0.0;
-};
-
-/// The KPIs both the LP and the simulation report, in their units.
-[[nodiscard]] std::vector<LpVersusSimulated> compare_lp_and_simulation(const SupplyPlan& plan,
-                                                                       const Results& simulated);
 
 struct ParetoPoint {
   double clean_share = 0.0;
   ExpansionResult result;
 };
 
-/// Writes DIR/summary.json: the simulated design's summary (when `simulated` is given) with the
-/// `optimization` object added; otherwise a summary with the `optimization` object only.
-void write_optimization_summary(const std::filesystem::path& directory, const Scenario& scenario,
-                                const ExpansionInputs& inputs, const ExpansionResult& result,
-                                const Results* simulated);
+/// Writes the simulated design's run outputs (when the LP was optimal) with the `optimization`
+/// object in DIR/summary.json; otherwise DIR/summary.json with the `optimization` object only.
+void write_optimization_outputs(const std::filesystem::path& directory, const Scenario& scenario,
+                                const Optimization& optimization);
 
 /// DIR/pareto.csv: one row per clean share with status, objective, sizes and shares.
 void write_pareto_csv(const std::filesystem::path& path, const ExpansionInputs& inputs,
                       const std::vector<ParetoPoint>& points);
 
 /// Plain-text report for the console.
-void write_optimization_console(const ExpansionInputs& inputs, const ExpansionResult& result,
-                                const Results* simulated, std::ostream& out);
+void write_optimization_console(const Optimization& optimization, std::ostream& out);
 
 }  // namespace stargate

@@ -1,26 +1,29 @@
-// The money of a campus run: capital assets from the scenario, operating flows from the
-// simulated year, quarterly cash flows, funding against uses, and the finance KPIs.
+// The money of a campus run: capital assets from the scenario and its inputs, annual costs from
+// the simulated run, quarterly cash flows on a finance window, and funding against uses.
 //
-// Conventions (docs/finance.md): the horizon is the scenario's FinanceWindow
-// (stargate/core/finance_window.hpp): from the quarter of the first construction spend (12 months
-// before the earliest online date or the run start) for finance.analysis_years. Operating flows
-// of the simulated run are placed on the quarters it covers; later quarters repeat the simulated
-// year's quarter of the same season, earlier ones have none. Fixed O&M accrues per asset while in
-// service. Revenue is GPU-hours delivered x finance.gpu_hour_price, or with finance.revenue =
-// "lease" the [[lease]] payments (plus energy exports either way).
+// Conventions (docs/finance.md): the window is FinanceWindow (stargate/core/finance_window.hpp):
+// from the quarter of the first construction spend (12 months before the earliest online date or
+// the run start) for finance.analysis_years; a programme passes its own, longer window so that
+// its sites add up on the same quarters. Operating flows of the simulated run are placed on the
+// quarters it covers; later quarters repeat the simulated year's quarter of the same season,
+// earlier ones have none. Fixed O&M accrues per asset while in service. Revenue is GPU-hours
+// delivered x finance.gpu_hour_price, or with finance.revenue = "lease" the [[lease]] payments
+// (plus energy exports either way). Funding dates are checked when the scenario (or programme)
+// is loaded.
 //
-// Energy KPIs (finance group):
+// Annual costs (CampusCosts; per-year values are the run's totals / its length in 365-day years):
+//   annualised capital = sum over assets of capex x CRF(rate of its class, life);
+//   annual cost = annualised capital + fixed O&M + net energy cost;
+//   cost per GPU-hour = annual cost / GPU-hours delivered per year;
 //   LCOE of on-site generation = (sum over solar, wind, battery, gas of capex x CRF(energy_rate,
-//     energy_life) + fixed O&M/yr + gas fuel, variable O&M and starts/yr) / on-site energy used
-//     per year (solar + wind - curtailed + gas), USD/MWh (NREL/TP-462-5173, simple annualised
-//     form);
-//   average cost of delivered energy = (the same on-site annual cost + interconnection capex x
-//     CRF(facility_rate, building_life) + grid energy, 4CP and exports per year) / facility
-//     energy served per year, USD/MWh.
-// Per-year values are the simulated run's totals divided by its length in years.
+//     energy_life) + fixed O&M + gas fuel, variable O&M and starts) / on-site energy used
+//     (solar + wind - curtailed + gas), USD/MWh (NREL/TP-462-5173, simple annualised form);
+//   average cost of delivered energy = (the same on-site annual cost without gas's own + the
+//     interconnection's capex x CRF(facility_rate, building_life) + net energy cost) / facility
+//     energy served, USD/MWh.
 #pragma once
 
-#include <string>
+#include <optional>
 #include <vector>
 
 #include "stargate/core/finance_window.hpp"
@@ -28,30 +31,46 @@
 #include "stargate/core/scenario.hpp"
 #include "stargate/finance/cash_flows.hpp"
 #include "stargate/finance/funding.hpp"
+#include "stargate/inputs/run_inputs.hpp"
+#include "stargate/sim/campus_run.hpp"
 
 namespace stargate {
 
-struct CampusFinance {
-  CashFlowTable cash_flows;
-  FundingTable funding;
-  FundingPlan plan;  ///< the campus's own sources: [[equity]], [[debt]], [[lease]]
-  std::vector<CapitalAsset> assets;
+/// What a campus costs a year, from its assets and its run (independent of the window).
+struct CampusCosts {
+  double capex_usd = 0.0;  ///< first build, every asset
+  double annualised_capital_usd_per_yr = 0.0;
+  double fixed_om_usd_per_yr = 0.0;
+  double net_energy_usd_per_yr = 0.0;  ///< grid energy + gas + 4CP - exports
+  double annual_cost_usd_per_yr = 0.0;
+  double gpu_hours_per_yr = 0.0;
+  double cost_per_gpu_hour_usd = 0.0;                       ///< 0 without GPU-hours
+  std::optional<double> lcoe_on_site_usd_per_mwh;           ///< when the campus generates
+  std::optional<double> delivered_energy_cost_usd_per_mwh;  ///< when it serves load
 };
 
-/// The campus's capital assets: buildings, GPUs (unless finance.tenant_buys_gpus), solar, wind,
-/// batteries, gas and the grid connection, with costs, online dates, lives and fixed O&M.
+struct CampusFinance {
+  std::vector<CapitalAsset> assets;
+  CampusCosts costs;
+  CashFlowTable cash_flows;
+  FundingPlan plan;  ///< the campus's own sources: [[equity]], [[debt]], [[lease]]
+  FundingTable funding;
+};
+
+/// The campus's capital assets: buildings, GPUs (unless finance.tenant_buys_gpus; priced by the
+/// buildings' GPU types), solar (per kW AC), wind (per kW of turbines), batteries, gas and the
+/// grid connection, with costs, online dates, lives and fixed O&M.
 [[nodiscard]] std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario,
+                                                              const RunInputs& inputs,
                                                               LocalTime run_start);
 
-/// Cash flows and funding of a finished run on `window` (a programme passes its own, longer
-/// window so that its sites add up on the same quarters). Adds nothing to the results.
-/// InputError, located at the scenario field, for funding dated at or after the window's end.
-[[nodiscard]] CampusFinance campus_finance_on(const Scenario& scenario, const Results& results,
-                                              const FinanceWindow& window);
+/// Annual costs, cash flows and funding of a finished run on `window`.
+[[nodiscard]] CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
+                                           const CampusRun& run, const FinanceWindow& window);
 
-/// Assesses the finance of a finished run on the scenario's own window; adds the "finance" and
-/// "funding" KPIs, the funding verdict (a finding) and the cashflow table to `results`.
-CampusFinance assess_campus_finance(const Scenario& scenario, Results& results);
+/// The "finance" and "funding" KPIs, the funding verdict (a finding) and the cashflow table.
+void add_finance_results(Results& results, const FinanceSection& finance,
+                         const CampusFinance& money);
 
 /// The cashflow table written as cashflow.csv: one row per quarter, one column per line item.
 [[nodiscard]] Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding);

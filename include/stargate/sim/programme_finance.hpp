@@ -21,6 +21,7 @@
 #include "stargate/core/scenario.hpp"
 #include "stargate/finance/cash_flows.hpp"
 #include "stargate/finance/funding.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 #include "stargate/sim/campus_finance.hpp"
 
 namespace stargate {
@@ -31,6 +32,12 @@ struct ProgrammeSite {
   const Scenario* scenario = nullptr;  ///< not owned
   Results results;                     ///< its own run, with its own (campus-window) KPIs
   CampusFinance finance;               ///< on the programme's window
+};
+
+/// A campus of the programme before its run: the loaded scenario and its inputs.
+struct ProgrammeCampus {
+  const Scenario* scenario = nullptr;  ///< not owned
+  RunInputs inputs;
 };
 
 struct ProgrammeOutcome {
@@ -47,11 +54,10 @@ struct ProgrammeOutcome {
 /// Called after each campus is simulated (for progress output); may be empty.
 using SiteProgress = std::function<void(std::size_t done, std::size_t total, const std::string&)>;
 
-/// Simulates every campus and assesses the programme. `sites` are the loaded campus scenarios in
-/// the order of `programme.campuses`; `window` the programme's quarters. InputError (located)
-/// for funding dated after the window.
+/// Simulates every campus and assesses the programme. `campuses` are the loaded campus scenarios
+/// and their inputs in the order of `programme.campuses`; `window` the programme's quarters.
 [[nodiscard]] ProgrammeOutcome run_programme(const Programme& programme,
-                                             const std::vector<Scenario>& sites,
+                                             const std::vector<ProgrammeCampus>& campuses,
                                              const FinanceWindow& window,
                                              const SiteProgress& progress = {});
 

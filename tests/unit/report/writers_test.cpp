@@ -25,10 +25,7 @@ Results tiny_results() {
   // 2026-01-01 00:00 at UTC-6, three 15-minute steps.
   const TimeGrid grid(local_from_civil(CivilTime{2026, 1, 1}), 900, 3, -6 * 3600);
   Results results(grid);
-  auto load = results.add_series("facility_load_kw", "Facility power");
-  load[0] = 1.5;
-  load[1] = 2.0;
-  load[2] = 0.1;
+  results.add_series("facility_load_kw", "Facility power", {1.5, 2.0, 0.1});
   results.add_kpi("energy", "facility_energy_mwh", 0.0009, "MWh", "Facility energy");
   results.add_kpi("cost", "energy_cost_usd", 12.5, "USD", "Energy cost");
   results.add_warning("something to know");

@@ -5,9 +5,9 @@
 
 #include <string>
 
+#include "run_scenario.hpp"
 #include "stargate/finance/money_math.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/campus_simulation.hpp"
 
 namespace stargate {
 namespace {
@@ -49,7 +49,7 @@ date = 2025-01-01
 )";
 
 TEST(CampusFinance, CapitalAnnualCostAndFunding) {
-  const Results results = simulate(load_scenario_text(kCampus, "money.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kCampus, "money.toml"));
   // Capex: 10,000 kW x 12,500 $/kW = 125 M$ of building, 1,000 x 100 k$ = 100 M$ of GPUs.
   EXPECT_NEAR(results.kpi("capex_total_usd"), 225e6, 1.0);
   // Annualised: 125 M$ x CRF(7.5 %, 20 y) + 100 M$ x CRF(11 %, 5 y).
@@ -77,7 +77,7 @@ TEST(CampusFinance, FundingAfterTheHorizonIsABadInput) {
   std::string text = kCampus;
   text.replace(text.find("date = 2025-01-01"), 17, "date = 2040-01-01");
   try {
-    (void)simulate(load_scenario_text(text, "money.toml"));
+    (void)load_scenario_text(text, "money.toml");
     FAIL() << "expected InputError";
   } catch (const InputError& error) {
     EXPECT_NE(std::string(error.what())

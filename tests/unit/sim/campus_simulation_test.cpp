@@ -1,5 +1,5 @@
 // The step loop on small scenarios whose results can be derived by hand.
-#include "stargate/sim/campus_simulation.hpp"
+#include "run_scenario.hpp"
 
 #include <gtest/gtest.h>
 
@@ -48,7 +48,7 @@ price = "40 $/MWh"
 )";
 
 TEST(CampusSimulation, HandDerivedDay) {
-  const Results results = simulate(load_scenario_text(kTwoBuildings, "two.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kTwoBuildings, "two.toml"));
   ASSERT_EQ(results.grid().size(), 24U);
   // Morning: 100 MW online -> IT 80 MW -> facility 100 MW, all imported (limit 120 MW).
   EXPECT_DOUBLE_EQ(results.column("it_load_kw")[0], 80'000.0);
@@ -74,7 +74,7 @@ TEST(CampusSimulation, HandDerivedDay) {
 }
 
 TEST(CampusSimulation, BalanceHoldsAtEveryStep) {
-  const Results results = simulate(load_scenario_text(kTwoBuildings, "two.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kTwoBuildings, "two.toml"));
   const auto facility = results.column("facility_load_kw");
   const auto imported = results.column("grid_import_kw");
   const auto unserved = results.column("unserved_kw");
@@ -87,8 +87,8 @@ TEST(CampusSimulation, BalanceHoldsAtEveryStep) {
 
 TEST(CampusSimulation, SameInputsSameOutputs) {
   const Scenario scenario = load_scenario_text(kTwoBuildings, "two.toml");
-  const Results a = simulate(scenario);
-  const Results b = simulate(scenario);
+  const Results a = test::run_scenario(scenario);
+  const Results b = test::run_scenario(scenario);
   ASSERT_EQ(a.series().size(), b.series().size());
   for (std::size_t s = 0; s < a.series().size(); ++s) {
     EXPECT_EQ(a.series()[s].values, b.series()[s].values) << a.series()[s].name;
@@ -104,7 +104,7 @@ TEST(CampusSimulation, ReportsProgress) {
     last = done;
     EXPECT_EQ(total, 24U);
   };
-  (void)simulate(load_scenario_text(kTwoBuildings, "two.toml"), options);
+  (void)test::run_scenario(load_scenario_text(kTwoBuildings, "two.toml"), options);
   EXPECT_GT(calls, 0U);
   EXPECT_EQ(last, 24U);
 }
@@ -190,8 +190,8 @@ void expect_balance_every_step(const Results& r) {
 TEST(CampusSimulation, RulesIsTheDefaultPolicy) {
   std::string text = policy_scenario("rules");
   text = text.substr(0, text.find("[dispatch]"));
-  const Results by_default = simulate(load_scenario_text(text, "p.toml"));
-  const Results rules = simulate(load_scenario_text(policy_scenario("rules"), "p.toml"));
+  const Results by_default = test::run_scenario(load_scenario_text(text, "p.toml"));
+  const Results rules = test::run_scenario(load_scenario_text(policy_scenario("rules"), "p.toml"));
   for (std::size_t s = 0; s < rules.series().size(); ++s) {
     EXPECT_EQ(rules.series()[s].values, by_default.series()[s].values) << rules.series()[s].name;
   }
@@ -199,9 +199,9 @@ TEST(CampusSimulation, RulesIsTheDefaultPolicy) {
 }
 
 TEST(CampusSimulation, LpCostsNoMoreThanTheRulesAndMpcLiesBetween) {
-  const Results rules = simulate(load_scenario_text(policy_scenario("rules"), "p.toml"));
-  const Results lp = simulate(load_scenario_text(policy_scenario("lp"), "p.toml"));
-  const Results mpc = simulate(load_scenario_text(policy_scenario("mpc"), "p.toml"));
+  const Results rules = test::run_scenario(load_scenario_text(policy_scenario("rules"), "p.toml"));
+  const Results lp = test::run_scenario(load_scenario_text(policy_scenario("lp"), "p.toml"));
+  const Results mpc = test::run_scenario(load_scenario_text(policy_scenario("mpc"), "p.toml"));
   for (const Results* r : {&rules, &lp, &mpc}) {
     expect_balance_every_step(*r);
     EXPECT_NEAR(r->kpi("facility_energy_mwh"), 3 * 24 * 100.0, 1e-6);
@@ -222,7 +222,7 @@ TEST(CampusSimulation, LpCostsNoMoreThanTheRulesAndMpcLiesBetween) {
 TEST(CampusSimulation, MpcWithPersistenceForecasts) {
   std::string text = policy_scenario("mpc");
   text += "mpc_forecast = \"persistence\"\nmpc_window = \"24 h\"\nmpc_interval = \"12 h\"\n";
-  const Results mpc = simulate(load_scenario_text(text, "p.toml"));
+  const Results mpc = test::run_scenario(load_scenario_text(text, "p.toml"));
   expect_balance_every_step(mpc);
   EXPECT_EQ(mpc.kpi("dispatch_lp_solves"), 6.0);
   EXPECT_EQ(mpc.kpi("unserved_energy_mwh"), 0.0);

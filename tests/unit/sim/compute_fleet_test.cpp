@@ -1,13 +1,13 @@
 // The GPU fleet inside the campus run: invariants, and flexible work absorbing a power shortfall.
-#include "stargate/sim/compute_fleet.hpp"
+#include "sim/compute_fleet.hpp"
 
 #include <gtest/gtest.h>
 
 #include <algorithm>
 #include <string>
 
+#include "run_scenario.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/campus_simulation.hpp"
 
 namespace stargate {
 namespace {
@@ -54,7 +54,7 @@ import_limit = "22 MW"
 )";
 
 TEST(ComputeFleetRun, FlexibleWorkAbsorbsTheShortfall) {
-  const Results results = simulate(load_scenario_text(kFleet, "fleet.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kFleet, "fleet.toml"));
   // The grid (22 MW) cannot carry the fleet at night; solar can by day. Flexible training gives
   // way instead of leaving load unserved.
   EXPECT_GT(results.kpi("flexible_shed_mwh"), 0.0);
@@ -73,7 +73,7 @@ TEST(ComputeFleetRun, FlexibleWorkAbsorbsTheShortfall) {
 TEST(ComputeFleetRun, SchedulerInvariantsAndConservation) {
   const Scenario scenario = load_scenario_text(kFleet, "fleet.toml");
   const TimeGrid grid = run_grid(scenario);
-  ComputeFleet fleet(scenario, grid);
+  ComputeFleet fleet(scenario, load_run_inputs(scenario), grid);
   for (std::size_t step = 0; step < grid.size(); ++step) {
     (void)fleet.step(step, step % 8 < 4 ? 1e12 : 0.0, 30.0, 380.0);
     ASSERT_EQ(fleet.check_invariants(), "") << "step " << step;
@@ -89,7 +89,7 @@ TEST(ComputeFleetRun, UnknownGpuTypeIsABadInput) {
   const std::string bad =
       std::string(text).replace(text.find("gpus = 20000"), 12, "gpus = 20000\ngpu_type = \"gb20\"");
   try {
-    (void)simulate(load_scenario_text(bad, "fleet.toml"));
+    (void)load_run_inputs(load_scenario_text(bad, "fleet.toml"));
     FAIL() << "expected InputError";
   } catch (const InputError& error) {
     EXPECT_NE(std::string(error.what()).find("building[0].gpu_type: unknown GPU type \"gb20\""),
@@ -116,7 +116,7 @@ tdp = "2000 W"
 idle = "300 W"
 dense_bf16 = 5
 )";
-  const Results results = simulate(load_scenario_text(text, "fleet.toml"));
+  const Results results = test::run_scenario(load_scenario_text(text, "fleet.toml"));
   const auto it = results.column("it_load_kw");
   const auto busy = results.column("gpus_busy");
   // IT power is between all-idle (20,000 x 0.3 x 1.8 x 1.075 = 11.6 MW) and all-busy (64.2 MW).
@@ -139,10 +139,10 @@ TEST(ComputeFleetRun, InferenceDemandFromAnAzureTrace) {
                "floor = \"10 %\"\ndemand_file = \"" + std::string(STARGATE_SOURCE_DIR) +
                    "/tests/fixtures/traces/azure_small.csv\"");
   const Scenario scenario = load_scenario_text(text, "fleet.toml");
-  const Results results = simulate(scenario);
+  const Results results = test::run_scenario(scenario);
   EXPECT_GT(results.kpi("it_energy_mwh"), 0.0);
   const std::string missing = std::string(text).replace(text.find("azure_small"), 11, "nope");
-  EXPECT_THROW((void)simulate(load_scenario_text(missing, "fleet.toml")), InputError);
+  EXPECT_THROW((void)load_run_inputs(load_scenario_text(missing, "fleet.toml")), InputError);
 }
 
 }  // namespace

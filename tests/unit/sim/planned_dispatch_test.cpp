@@ -1,5 +1,5 @@
 // The dispatch planner on a hand case: two price levels and a battery.
-#include "stargate/sim/planned_dispatch.hpp"
+#include "sim/planned_dispatch.hpp"
 
 #include <gtest/gtest.h>
 
@@ -9,7 +9,7 @@
 #include "stargate/dispatch/planned_step.hpp"
 #include "stargate/energy/four_cp.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/supply_assets.hpp"
+#include "stargate/sim/asset_models.hpp"
 
 namespace stargate {
 namespace {
@@ -73,7 +73,7 @@ struct Series {
       price[t] = t < kSteps / 2 ? 10.0 : 100.0;
     }
   }
-  [[nodiscard]] PlannerSeries spans() const { return {load_kw, zero, zero, price, zero}; }
+  [[nodiscard]] PlannerSeries spans() const { return {load_kw, zero, zero, price, zero, {}}; }
 };
 
 TEST(DispatchPlanner, LpArbitragesTwoPriceLevelsAsByHand) {
@@ -142,7 +142,10 @@ TEST(DispatchPlanner, LpDischargesInTheFourCpPeaks) {
     const std::vector<double> load(grid.size(), 10'000.0);
     const std::vector<double> zero(grid.size(), 0.0);
     const std::vector<double> price(grid.size(), 40.0);
-    DispatchPlanner planner(scenario, grid, {load, zero, zero, price, zero});
+    // The run passes the 4CP prices when the campus pays a 4CP charge.
+    const std::vector<double> none;
+    DispatchPlanner planner(scenario, grid,
+                            {load, zero, zero, price, zero, charged ? peaks : none, 0.0, 0.0});
     ASSERT_EQ(planner.plan(0, 0.0, 0.0), lp::Status::kOptimal);
     int peak_steps = 0;
     double other_discharge_kw = 0.0;

@@ -7,10 +7,10 @@
 #include <string>
 #include <vector>
 
+#include "run_scenario.hpp"
 #include "stargate/finance/money_math.hpp"
 #include "stargate/io/programme_loader.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/campus_simulation.hpp"
 
 namespace stargate {
 namespace {
@@ -71,6 +71,12 @@ double column_kwh(const Results& results, const char* name) {
   return kwh;
 }
 
+// `copies` campuses of one scenario with its inputs.
+std::vector<ProgrammeCampus> campuses_of(const Scenario& campus, std::size_t copies) {
+  const RunInputs inputs = load_run_inputs(campus);
+  return std::vector<ProgrammeCampus>(copies, ProgrammeCampus{&campus, inputs});
+}
+
 Programme programme_of(std::size_t copies) {
   Programme programme;
   programme.programme.name = "copies";
@@ -84,10 +90,8 @@ Programme programme_of(std::size_t copies) {
 TEST(ProgrammeFinance, TwoCopiesOfOneCampusDoubleItsCostsAndFundingUses) {
   const Scenario campus = load_scenario_text(kCampus, "money.toml");
   const FinanceWindow window = finance_window(campus, run_grid(campus).start());
-  const std::vector<Scenario> one = {campus};
-  const std::vector<Scenario> two = {campus, campus};
-  const ProgrammeOutcome single = run_programme(programme_of(1), one, window);
-  const ProgrammeOutcome twice = run_programme(programme_of(2), two, window);
+  const ProgrammeOutcome single = run_programme(programme_of(1), campuses_of(campus, 1), window);
+  const ProgrammeOutcome twice = run_programme(programme_of(2), campuses_of(campus, 2), window);
   const auto kpi = [](const ProgrammeOutcome& o, const std::string& key) {
     for (const Kpi& k : o.kpis) {
       if (k.key == key) {
@@ -122,8 +126,7 @@ TEST(ProgrammeFinance, TwoCopiesOfOneCampusDoubleItsCostsAndFundingUses) {
 TEST(ProgrammeFinance, CashFlowsSumToTheTotals) {
   const Scenario campus = load_scenario_text(kCampus, "money.toml");
   const FinanceWindow window = finance_window(campus, run_grid(campus).start());
-  const std::vector<Scenario> two = {campus, campus};
-  const ProgrammeOutcome outcome = run_programme(programme_of(2), two, window);
+  const ProgrammeOutcome outcome = run_programme(programme_of(2), campuses_of(campus, 2), window);
   const CashFlowTable& t = outcome.cash_flows;
   // Declared capex: first builds 480 M$ + the GPUs bought again after 5 years (2 x 100 M$, no
   // price trend) = 680 M$, all inside the 10-year window.
@@ -147,7 +150,7 @@ TEST(ProgrammeFinance, CashFlowsSumToTheTotals) {
 }
 
 TEST(ProgrammeFinance, OnSiteLcoeAndDeliveredEnergyCostByHand) {
-  const Results results = simulate(load_scenario_text(kCampus, "money.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kCampus, "money.toml"));
   // Solar: 10 MW AC x 1.5 $/W = 15 M$ at CRF(7 %, 25 y) = 0.0858105 -> 1.287158 M$/yr, plus
   // 22 $/kW-yr x 10,000 kW = 0.22 M$/yr fixed O&M: 1.507158 M$/yr over the solar energy used.
   const double solar_mwh =
@@ -175,7 +178,7 @@ amount_per_year = "20 M$"
 start = 2026-01-01
 term = "5 y"
 )";
-  const Results results = simulate(load_scenario_text(text, "money.toml"));
+  const Results results = test::run_scenario(load_scenario_text(text, "money.toml"));
   // No GPU capex (the tenant's), and the revenue is the lease: 20 M$ a year over 5 years of
   // 365 days (plus the leap day of 2028: 1,826 days) = 20 M$ x 1826 / 365, within the window.
   EXPECT_NEAR(results.kpi("capex_total_usd"), 140e6, 1.0);

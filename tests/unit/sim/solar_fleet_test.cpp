@@ -1,12 +1,13 @@
 // Solar in the step loop: synthetic weather through the PV model onto the grid, then dispatch.
-#include "stargate/sim/solar_fleet.hpp"
+#include "sim/solar_fleet.hpp"
+#include "stargate/sim/asset_models.hpp"
 
 #include <gtest/gtest.h>
 
 #include <string>
 
+#include "run_scenario.hpp"
 #include "stargate/io/scenario_loader.hpp"
-#include "stargate/sim/campus_simulation.hpp"
 
 namespace stargate {
 namespace {
@@ -40,7 +41,7 @@ price = "30 $/MWh"
 )";
 
 TEST(SolarFleet, BalanceAndBoundsAtEveryStep) {
-  const Results results = simulate(load_scenario_text(kSolarCampus, "solar.toml"));
+  const Results results = test::run_scenario(load_scenario_text(kSolarCampus, "solar.toml"));
   const auto load = results.column("facility_load_kw");
   const auto solar = results.column("solar_kw");
   const auto curtailed = results.column("curtailed_kw");
@@ -71,17 +72,17 @@ TEST(SolarFleet, BalanceAndBoundsAtEveryStep) {
 
 TEST(SolarFleet, SameSeedSameWeatherDifferentSeedDifferent) {
   const Scenario scenario = load_scenario_text(kSolarCampus, "solar.toml");
-  const Results a = simulate(scenario);
-  const Results b = simulate(scenario);
+  const Results a = test::run_scenario(scenario);
+  const Results b = test::run_scenario(scenario);
   EXPECT_EQ(a.kpi("solar_available_mwh"), b.kpi("solar_available_mwh"));
   const std::vector<std::string> other_seed{"scenario.seed=8"};
-  const Results c = simulate(load_scenario_text(kSolarCampus, "solar.toml", other_seed));
+  const Results c = test::run_scenario(load_scenario_text(kSolarCampus, "solar.toml", other_seed));
   EXPECT_NE(a.kpi("solar_available_mwh"), c.kpi("solar_available_mwh"));
 }
 
 TEST(SolarFleet, ParamsFollowTheScenarioAndAlbedoRule) {
   const Scenario scenario = load_scenario_text(kSolarCampus, "solar.toml");
-  const PvSystemParams params = pv_params(scenario.solar[0], true);
+  const PvSystemParams params = pv_params(scenario.solar[0]);
   EXPECT_EQ(params.dc_capacity_kw, 300'000.0);
   EXPECT_EQ(params.array_type, ArrayType::kOneAxisBacktracking);
   EXPECT_TRUE(params.albedo_from_weather);
@@ -92,7 +93,7 @@ TEST(SolarFleet, PartialYearWeatherFileIsABadInput) {
                            std::string(STARGATE_SOURCE_DIR) +
                            "/tests/fixtures/weather/nsrdb_v3_minute30.csv\"\n";
   try {
-    (void)simulate(load_scenario_text(text, "solar.toml"));
+    (void)load_run_inputs(load_scenario_text(text, "solar.toml"));
     FAIL() << "expected InputError";
   } catch (const InputError& error) {
     EXPECT_NE(std::string(error.what())

@@ -1,5 +1,5 @@
 // Weather rows onto the grid: calendar alignment, leap days, interval conventions, energy kept.
-#include "stargate/sim/weather_to_grid.hpp"
+#include "sim/weather_to_grid.hpp"
 
 #include <gtest/gtest.h>
 

@@ -10,7 +10,8 @@
 //        run see perfect forecasts).
 //
 // The window's LP: firm load = the facility load of the load pass (no flexible columns: the load
-// is fixed before dispatch); renewables as given (capacity 1 MW x output in MW); one aggregate
+// is fixed before dispatch); the solar and wind fleets at their capacities with their available
+// power per MW of capacity; one aggregate
 // battery and gas plant (lp_supply_candidates.hpp) with their online shares; storage not cyclic,
 // starting from the given energy with no terminal requirement; grid within the import and export
 // limits; unserved load at dispatch.unserved_cost; the carbon price on gas and grid CO2; the 4CP
@@ -31,13 +32,17 @@
 
 namespace stargate {
 
-/// The run's actual series on its grid, whole-run length each.
+/// The run's actual series on its grid, whole-run length each, and what they are of.
 struct PlannerSeries {
   std::span<const double> facility_kw;
   std::span<const double> solar_kw;
   std::span<const double> wind_kw;
   std::span<const double> price_usd_per_mwh;
   std::span<const double> carbon_kg_per_mwh;
+  /// The 4CP charge per kW imported at each step (four_cp_step_prices_usd_per_kw); empty: none.
+  std::span<const double> four_cp_usd_per_kw;
+  double solar_capacity_kw = 0.0;  ///< AC, all arrays (0: no solar)
+  double wind_capacity_kw = 0.0;   ///< all farms (0: no wind)
 };
 
 class DispatchPlanner {

@@ -13,16 +13,33 @@
 #include <span>
 #include <vector>
 
+#include "stargate/core/market_series.hpp"
 #include "stargate/core/time_grid.hpp"
 #include "stargate/core/weather_series.hpp"
+#include "stargate/core/wind_resource.hpp"
 
 namespace stargate {
 
+/// The timing of a year of rows: weather, a wind resource or market values.
+struct YearRows {
+  std::size_t rows = 0;
+  std::int64_t interval_s = 0;
+  RowTiming timing = RowTiming::kIntervalAverage;
+  LocalTime first;  ///< stamp of the first row
+};
+
+[[nodiscard]] YearRows year_rows(const WeatherSeries& weather);
+[[nodiscard]] YearRows year_rows(const WindResource& resource);
+/// Market values are interval averages.
+[[nodiscard]] YearRows year_rows(const MarketSeries& series);
+
 class WeatherToGrid {
  public:
-  /// Throws std::invalid_argument unless the weather covers exactly 365 or 366 days in evenly
-  /// spaced rows.
-  WeatherToGrid(const WeatherSeries& weather, const TimeGrid& grid);
+  /// Throws std::invalid_argument unless the rows cover exactly 365 or 366 days evenly spaced
+  /// (the input stage has checked every source).
+  WeatherToGrid(const YearRows& year, const TimeGrid& grid);
+  WeatherToGrid(const WeatherSeries& weather, const TimeGrid& grid)
+      : WeatherToGrid(year_rows(weather), grid) {}
 
   /// out[i] = mean of `row_values` over step i (row_values has one value per weather row, out one
   /// per grid step).

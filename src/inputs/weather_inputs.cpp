@@ -1,17 +1,17 @@
-#include "stargate/sim/run_weather.hpp"
-
+// The run's weather: the scenario's weather file, or synthetic weather from its climate.
 #include <fmt/format.h>
 
 #include <cmath>
 
-#include "stargate/core/errors.hpp"
+#include "inputs/input_parts.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/io/weather_reader.hpp"
 #include "stargate/weather/synthetic_weather.hpp"
 
-namespace stargate {
+namespace stargate::inputs {
 namespace {
 
+// A weather file this far from the site (latitude or longitude) is probably for another place.
 constexpr double kSiteToleranceDeg = 0.5;
 
 WeatherSite scenario_site(const Scenario& scenario) {
@@ -21,35 +21,17 @@ WeatherSite scenario_site(const Scenario& scenario) {
 
 }  // namespace
 
-std::filesystem::path weather_file_path(const Scenario& scenario) {
-  if (scenario.weather.file.empty()) {
-    return {};
-  }
-  const std::filesystem::path file(scenario.weather.file);
-  if (file.is_absolute()) {
-    return file;
-  }
-  return std::filesystem::path(scenario.source_file).parent_path() / file;
-}
-
-WeatherSeries load_run_weather(const Scenario& scenario, std::vector<std::string>& warnings) {
+WeatherSeries load_weather(const Scenario& scenario, InputFiles& files,
+                           std::vector<std::string>& warnings) {
   const WeatherSite site = scenario_site(scenario);
   if (scenario.weather.file.empty()) {
-    const int year = civil_from_local(scenario.run.start).year;
-    return generate_weather(site, abilene_climate(), year,
+    return generate_weather(site, abilene_climate(), civil_from_local(scenario.run.start).year,
                             static_cast<std::uint64_t>(scenario.run.seed));
   }
-  WeatherSeries weather = read_weather_file(weather_file_path(scenario));
-  const double days = static_cast<double>(weather.size()) *
-                      static_cast<double>(weather.interval_s) / kSecondsPerDay;
-  if (days != kDaysPerYear && days != kDaysPerYear + 1) {
-    throw InputError(Diagnostic{
-        scenario.sources.find("site.weather.file", SourceLocation{scenario.source_file, 1, 1}),
-        "site.weather.file",
-        fmt::format("expected one whole year of weather (365 or 366 days), got {} rows of {} s "
-                    "({:g} days) in {}",
-                    weather.size(), weather.interval_s, days, weather.source)});
-  }
+  const std::filesystem::path path = scenario_file_path(scenario, scenario.weather.file);
+  WeatherSeries weather = read_weather_text(files.read(path), path.string());
+  check_one_year(scenario, "site.weather.file", weather.size(), weather.interval_s, weather.source,
+                 "weather");
   warnings.insert(warnings.end(), weather.warnings.begin(), weather.warnings.end());
   if (std::abs(weather.site.latitude_deg - site.latitude_deg) > kSiteToleranceDeg ||
       std::abs(weather.site.longitude_deg - site.longitude_deg) > kSiteToleranceDeg) {
@@ -68,4 +50,4 @@ WeatherSeries load_run_weather(const Scenario& scenario, std::vector<std::string
   return weather;
 }
 
-}  // namespace stargate
+}  // namespace stargate::inputs

@@ -17,12 +17,9 @@
 #include "stargate/compute/workload.hpp"
 #include "stargate/core/scenario.hpp"
 #include "stargate/core/time_grid.hpp"
+#include "stargate/inputs/run_inputs.hpp"
 
 namespace stargate {
-
-/// The GPU type of building `building`: a scenario [[gpu_type]] of that name, else the
-/// catalogue's. InputError at the field for an unknown name or a bad [[gpu_type]].
-[[nodiscard]] GpuType resolve_gpu_type(const Scenario& scenario, std::size_t building);
 
 /// One step of the fleet.
 struct FleetStep {
@@ -34,10 +31,9 @@ struct FleetStep {
 
 class ComputeFleet {
  public:
-  /// Builds the pools, the services and the workload (synthetic or a trace). InputError, located
-  /// at the scenario field, for an unknown GPU type, services larger than the campus, frontier
-  /// jobs larger than a building, or a bad trace.
-  ComputeFleet(const Scenario& scenario, const TimeGrid& grid);
+  /// Builds the pools (one per building, of its GPU type, less the inference services it hosts),
+  /// the services and the scheduler with the training jobs, all from the input stage.
+  ComputeFleet(const Scenario& scenario, const RunInputs& inputs, const TimeGrid& grid);
 
   /// Advances step `step`; `flexible_budget_kw` is the IT power flexible training may draw (it
   /// matters to the power-aware policy only).

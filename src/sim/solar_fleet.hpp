@@ -2,12 +2,13 @@
 #pragma once
 
 #include <span>
+#include <vector>
 
+#include "sim/weather_to_grid.hpp"
 #include "stargate/core/scenario.hpp"
 #include "stargate/core/time_grid.hpp"
 #include "stargate/core/weather_series.hpp"
 #include "stargate/energy/pv_system.hpp"
-#include "stargate/sim/weather_to_grid.hpp"
 
 namespace stargate {
 
@@ -18,13 +19,9 @@ struct SolarFleet {
   PvLossBreakdown losses;          ///< summed over arrays for one weather year
 };
 
-/// PVWatts parameters of a scenario array; `albedo_from_weather` when the scenario does not write
-/// an albedo (then the weather's is used where it has one).
-[[nodiscard]] PvSystemParams pv_params(const SolarSection& array, bool albedo_from_weather);
-
 /// Adds every array's available AC power (zero before its online date) into `solar_kw`
 /// (grid.size() values, not cleared first).
-SolarFleet add_solar_fleet(const Scenario& scenario, const WeatherSeries& weather,
+SolarFleet add_solar_fleet(const std::vector<SolarSection>& arrays, const WeatherSeries& weather,
                            const WeatherToGrid& to_grid, const TimeGrid& grid,
                            std::span<double> solar_kw);
 

@@ -1,0 +1,24 @@
+// A campus run as outputs (core/results.hpp): what `stargate run`, a programme's sites and the
+// optimiser's design run write.
+#pragma once
+
+#include "stargate/core/results.hpp"
+#include "stargate/core/scenario.hpp"
+#include "stargate/inputs/run_inputs.hpp"
+#include "stargate/sim/campus_finance.hpp"
+#include "stargate/sim/campus_run.hpp"
+#include "stargate/sim/campus_simulation.hpp"
+
+namespace stargate {
+
+/// The outputs of a finished run: its series (kRunColumns, moved in), the run's KPIs, then the
+/// KPIs of its finance on the scenario's own window, the funding verdict and the cashflow table;
+/// warnings: the inputs', the run's, and unserved load.
+[[nodiscard]] Results campus_results(const Scenario& scenario, const RunInputs& inputs,
+                                     CampusRun run);
+
+/// simulate() then campus_results().
+[[nodiscard]] Results run_campus(const Scenario& scenario, const RunInputs& inputs,
+                                 const SimulationOptions& options = {});
+
+}  // namespace stargate

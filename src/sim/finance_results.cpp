@@ -1,0 +1,95 @@
+// The finance of a campus as outputs: KPIs, the funding verdict and the cashflow table.
+#include <fmt/format.h>
+
+#include "stargate/core/units.hpp"
+#include "stargate/finance/money_math.hpp"
+#include "stargate/finance/quarters.hpp"
+#include "stargate/sim/campus_finance.hpp"
+
+namespace stargate {
+
+void add_finance_results(Results& results, const FinanceSection& finance,
+                         const CampusFinance& money) {
+  const CampusCosts& costs = money.costs;
+  results.add_kpi("finance", "capex_total_usd", costs.capex_usd, "USD",
+                  "Capital cost of the campus");
+  results.add_kpi("finance", "annualised_capital_cost_usd_per_yr",
+                  costs.annualised_capital_usd_per_yr, "USD/yr",
+                  "Annualised capital (capital recovery factors)");
+  results.add_kpi("finance", "fixed_om_usd_per_yr", costs.fixed_om_usd_per_yr, "USD/yr",
+                  "Fixed O&M, all assets in service");
+  results.add_kpi("finance", "annual_cost_usd_per_yr", costs.annual_cost_usd_per_yr, "USD/yr",
+                  "Annual cost: capital + fixed O&M + energy");
+  results.add_kpi("finance", "gpu_hours_delivered_per_yr", costs.gpu_hours_per_yr, "GPU-h/yr",
+                  "GPU-hours delivered per year");
+  results.add_kpi("finance", "cost_per_gpu_hour_usd_per_gpu_h", costs.cost_per_gpu_hour_usd,
+                  "USD/GPU-h", "Cost per GPU-hour delivered");
+  if (costs.lcoe_on_site_usd_per_mwh) {
+    results.add_kpi("finance", "lcoe_on_site_usd_per_mwh", *costs.lcoe_on_site_usd_per_mwh,
+                    "USD/MWh", "Levelised cost of on-site energy");
+  }
+  if (costs.delivered_energy_cost_usd_per_mwh) {
+    results.add_kpi("finance", "delivered_energy_cost_usd_per_mwh",
+                    *costs.delivered_energy_cost_usd_per_mwh, "USD/MWh",
+                    "Average cost of delivered energy");
+  }
+  double revenue_usd = 0.0;
+  for (const double v : money.cash_flows.revenue_usd) {
+    revenue_usd += v;
+  }
+  results.add_kpi("finance", "revenue_total_usd", revenue_usd, "USD",
+                  finance.revenue == RevenueModel::kLease ? "Revenue over the horizon (lease)"
+                                                          : "Revenue over the horizon (GPU-hours)");
+  const std::vector<double>& net = money.cash_flows.net_cash_flow_usd;
+  results.add_kpi("finance", "npv_usd", npv(finance.facility_rate, net, kYearsPerQuarter), "USD",
+                  "NPV of the cash flows (facility rate)");
+  if (const auto rate = irr(net, kYearsPerQuarter)) {
+    results.add_kpi("finance", "irr_fraction", *rate, "fraction", "IRR of the cash flows");
+  }
+  if (const auto payback = simple_payback_years(net, kYearsPerQuarter)) {
+    results.add_kpi("finance", "payback_years", *payback, "years", "Simple payback");
+  }
+  const FundingTable& funding = money.funding;
+  results.add_kpi("funding", "funding_uses_usd", funding.total_uses_usd, "USD",
+                  "Uses: capex and capitalised interest");
+  results.add_kpi("funding", "funding_sources_usd", funding.total_sources_usd, "USD",
+                  "Sources counted");
+  results.add_kpi("funding", "funding_coverage_fraction", funding.coverage_ratio, "fraction",
+                  "Sources / uses");
+  results.add_kpi("funding", "peak_funding_gap_usd", funding.peak_gap_usd, "USD",
+                  "Peak funding gap");
+  results.add_finding(funding.verdict);
+  results.add_table(cash_flow_table(money.cash_flows, money.funding));
+}
+
+Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding) {
+  Table table;
+  table.name = "cashflow";
+  table.key_column = "quarter";
+  for (const LocalTime start : flows.quarter_start) {
+    table.keys.push_back(quarter_label(start));
+  }
+  const auto add = [&](std::string name, std::string description, std::vector<double> values) {
+    table.columns.push_back(Series{std::move(name), std::move(description), std::move(values)});
+  };
+  for (std::size_t c = 0; c < kAssetClassCount; ++c) {
+    const auto asset_class = static_cast<AssetClass>(c);
+    add(fmt::format("capex_{}_usd", asset_class_name(asset_class)), "Capital spending on the class",
+        flows.capex_by_class_usd[c]);
+  }
+  add("fixed_om_usd", "Fixed operation and maintenance", flows.fixed_om_usd);
+  add("energy_cost_usd", "Grid energy and 4CP charges", flows.energy_cost_usd);
+  add("fuel_cost_usd", "Gas fuel, variable O&M and starts", flows.fuel_cost_usd);
+  add("revenue_usd", "GPU-hours sold and energy exported", flows.revenue_usd);
+  add("total_cost_usd", "Capex, O&M, energy and fuel", flows.total_cost_usd);
+  add("net_cash_flow_usd", "Revenue - total cost", flows.net_cash_flow_usd);
+  add("funding_interest_usd", "Interest during construction (capitalised)", funding.interest_usd);
+  add("funding_cumulative_uses_usd", "Capex and capitalised interest to date",
+      funding.cumulative_uses_usd);
+  add("funding_cumulative_sources_usd", "Equity, debt and lease income available to date",
+      funding.cumulative_sources_usd);
+  add("funding_position_usd", "Sources - uses (negative: a funding gap)", funding.position_usd);
+  return table;
+}
+
+}  // namespace stargate
