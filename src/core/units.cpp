@@ -227,7 +227,10 @@ Quantity parse_quantity(std::string_view text, UnitKind kind) {
     throw UnitError(
         fmt::format("{}, got \"{}\", which is {}", expectation(kind), body, kind_name(unit->kind)));
   }
-  return Quantity{number * unit->factor + unit->offset, unit->symbol};
+  // A unit smaller than the internal one divides by its whole ratio ("95 %" is 95 / 100, the
+  // double nearest 0.95; 95 x 0.01 would be one ulp above it).
+  const double scaled = unit->factor < 1.0 ? number / (1.0 / unit->factor) : number * unit->factor;
+  return Quantity{scaled + unit->offset, unit->symbol};
 }
 
 std::string format_quantity(double value, UnitKind kind) {

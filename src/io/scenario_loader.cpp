@@ -106,14 +106,19 @@ FieldValue parse_value(const FieldSpec& spec, const toml::node& node) {
         throw wrong();
       }
       value.text = node.as_string()->get();
-      const auto found = std::find(options.choices.begin(), options.choices.end(), value.text);
+      const auto found =
+          std::find_if(options.choices.begin(), options.choices.end(),
+                       [&](const Choice& choice) { return choice.name == value.text; });
       if (found == options.choices.end()) {
-        std::vector<std::string_view> names(options.choices.begin(), options.choices.end());
+        std::vector<std::string_view> names;
+        for (const Choice& choice : options.choices) {
+          names.emplace_back(choice.name);
+        }
         throw ValueProblem{fmt::format(
             "expected {}, got {}{}", spec.expected(), describe(node),
             closest_match(value.text, names).empty() ? "" : suggestion_suffix(value.text, names))};
       }
-      value.choice = static_cast<std::size_t>(found - options.choices.begin());
+      value.choice = found->value;
       break;
     }
     case ValueKind::kInteger:

@@ -24,9 +24,9 @@ std::string FieldSpec::expected() const {
     case ValueKind::kText: return "a string";
     case ValueKind::kChoice: {
       std::string list;
-      for (const auto& choice : options.choices) {
+      for (const Choice& choice : options.choices) {
         list += list.empty() ? "" : ", ";
-        list += fmt::format("\"{}\"", choice);
+        list += fmt::format("\"{}\"", choice.name);
       }
       return "one of " + list;
     }

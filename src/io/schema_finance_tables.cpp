@@ -73,12 +73,11 @@ TableSpec finance_table() {
              {.kind = ValueKind::kBool,
               .default_toml = "true",
               .description = "Funding counts committed and drawn equity only (not announced)."})
-      .field("revenue", &FinanceSection::revenue,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"gpu-hours\"",
-              .choices = {"gpu-hours", "lease"},
-              .description = "Revenue of the campus: GPU-hours delivered x gpu_hour_price, or the "
-                             "[[lease]] payments of a tenant (NPV, IRR and payback use it)."})
+      .choice("revenue", &FinanceSection::revenue,
+              {{"gpu-hours", RevenueModel::kGpuHours}, {"lease", RevenueModel::kLease}},
+              {.default_toml = "\"gpu-hours\"",
+               .description = "Revenue of the campus: GPU-hours delivered x gpu_hour_price, or the "
+                              "[[lease]] payments of a tenant (NPV, IRR and payback use it)."})
       .field("tenant_buys_gpus", &FinanceSection::tenant_buys_gpus,
              {.kind = ValueKind::kBool,
               .default_toml = "false",
@@ -131,11 +130,12 @@ TableSpec equity_table_of(std::vector<EquitySection> Document::*member) {
              non_negative_field(UnitKind::kMoney, nullptr, "Amount committed."))
       .field("date", &EquitySection::date,
              {.kind = ValueKind::kDate, .description = "When the money is available."})
-      .field("status", &EquitySection::status,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"committed\"",
-              .choices = {"announced", "committed", "drawn"},
-              .description = "announced money counts only with count_only_committed = false."})
+      .choice("status", &EquitySection::status,
+              {{"announced", EquityStatus::kAnnounced},
+               {"committed", EquityStatus::kCommitted},
+               {"drawn", EquityStatus::kDrawn}},
+              {.default_toml = "\"committed\"",
+               .description = "announced money counts only with count_only_committed = false."})
       .build();
 }
 

@@ -46,11 +46,11 @@ TableSpec compute_table() {
              "compute",
              "The GPU fleet, its training workload and the scheduler (docs/scheduling.md).",
              &Scenario::compute)
-      .field(
+      .choice(
           "model", &ComputeSection::model,
-          {.kind = ValueKind::kChoice,
-           .default_toml = "\"fleet\"",
-           .choices = {"fleet", "constant-utilisation"},
+          {{"fleet", ComputeModel::kFleet},
+           {"constant-utilisation", ComputeModel::kConstantUtilisation}},
+          {.default_toml = "\"fleet\"",
            .description = "fleet: GPU pools per building running scheduled training jobs and "
                           "inference; constant-utilisation: IT load = it_utilisation x online IT "
                           "capacity (a quick estimate)."})
@@ -62,19 +62,21 @@ TableSpec compute_table() {
               .max = 1.0,
               .description = "constant-utilisation: IT power as a share of the online IT capacity "
                              "(76 %: sustained training draw against nameplate, FACTS.md)."})
-      .field("policy", &ComputeSection::policy,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"power-aware\"",
-              .choices = {"fifo", "easy-backfill", "priority", "power-aware"},
-              .description = "Scheduler: FIFO, EASY backfilling, priority with preemption, or "
-                             "power-aware (flexible work throttled, then paused, when the supply "
-                             "cannot carry it)."})
-      .field("forecast", &ComputeSection::forecast,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"perfect\"",
-              .choices = {"perfect", "persistence"},
-              .description = "Power-aware: renewables in the power budget are this step's "
-                             "(perfect) or the last step's (persistence)."})
+      .choice("policy", &ComputeSection::policy,
+              {{"fifo", SchedulerPolicy::kFifo},
+               {"easy-backfill", SchedulerPolicy::kEasyBackfill},
+               {"priority", SchedulerPolicy::kPriority},
+               {"power-aware", SchedulerPolicy::kPowerAware}},
+              {.default_toml = "\"power-aware\"",
+               .description = "Scheduler: FIFO, EASY backfilling, priority with preemption, or "
+                              "power-aware (flexible work throttled, then paused, when the supply "
+                              "cannot carry it)."})
+      .choice(
+          "forecast", &ComputeSection::forecast,
+          {{"perfect", BudgetForecast::kPerfect}, {"persistence", BudgetForecast::kPersistence}},
+          {.default_toml = "\"perfect\"",
+           .description = "Power-aware: renewables in the power budget are this step's "
+                          "(perfect) or the last step's (persistence)."})
       .field("activity", &ComputeSection::activity,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
@@ -83,13 +85,14 @@ TableSpec compute_table() {
               .max = 1.0,
               .description = "Share of the cap-to-idle power range a busy GPU draws (compute and "
                              "communication phases averaged)."})
-      .field("workload", &ComputeSection::workload,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"synthetic\"",
-              .choices = {"synthetic", "alibaba", "csv"},
-              .description = "Training jobs: synthetic (calibrated to AcmeTrace, with frontier "
-                             "jobs), the Alibaba GPU v2023 pod list, or a generic CSV "
-                             "(docs/workloads.md)."})
+      .choice("workload", &ComputeSection::workload,
+              {{"synthetic", WorkloadSource::kSynthetic},
+               {"alibaba", WorkloadSource::kAlibaba},
+               {"csv", WorkloadSource::kCsv}},
+              {.default_toml = "\"synthetic\"",
+               .description = "Training jobs: synthetic (calibrated to AcmeTrace, with frontier "
+                              "jobs), the Alibaba GPU v2023 pod list, or a generic CSV "
+                              "(docs/workloads.md)."})
       .field("workload_file", &ComputeSection::workload_file,
              {.kind = ValueKind::kText,
               .default_toml = "\"\"",
@@ -279,14 +282,14 @@ TableSpec facility_table() {
   return TableDeclaration<FacilitySection>(
              "facility", "Cooling and power-distribution overheads of the buildings.",
              &Scenario::facility)
-      .field("cooling", &FacilitySection::cooling,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"liquid-dry-cooler\"",
-              .choices = {"liquid-dry-cooler", "constant-pue"},
-              .description = "liquid-dry-cooler: direct-to-chip warm-water cooling with dry "
-                             "coolers and chiller trim, PUE from the ambient temperature of the "
-                             "weather (docs/compute-power.md; Abilene ~1.16 a year); "
-                             "constant-pue: facility.pue at every step."})
+      .choice("cooling", &FacilitySection::cooling,
+              {{"liquid-dry-cooler", CoolingChoice::kLiquidDryCooler},
+               {"constant-pue", CoolingChoice::kConstantPue}},
+              {.default_toml = "\"liquid-dry-cooler\"",
+               .description = "liquid-dry-cooler: direct-to-chip warm-water cooling with dry "
+                              "coolers and chiller trim, PUE from the ambient temperature of the "
+                              "weather (docs/compute-power.md; Abilene ~1.16 a year); "
+                              "constant-pue: facility.pue at every step."})
       .field("pue", &FacilitySection::pue,
              {.kind = ValueKind::kNumber,
               .default_toml = "1.18",

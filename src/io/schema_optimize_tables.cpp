@@ -61,11 +61,10 @@ TableSpec optimize_table() {
              fraction_field("0.25",
                             "Share of the IT power that is flexible training: it may move within "
                             "its window or be shed up to max_shed; the rest is firm."))
-      .field("flexible_window", &OptimizeSection::flexible_window,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"day\"",
-              .choices = {"day", "week"},
-              .description = "Flexible work is done within the same day or week."})
+      .choice("flexible_window", &OptimizeSection::flexible_window,
+              {{"day", FlexibleWindow::kDay}, {"week", FlexibleWindow::kWeek}},
+              {.default_toml = "\"day\"",
+               .description = "Flexible work is done within the same day or week."})
       .field("extra_gpus_max", &OptimizeSection::extra_gpus_max,
              {.kind = ValueKind::kInteger,
               .default_toml = "0",
@@ -87,13 +86,15 @@ TableSpec optimize_table() {
               .default_toml = "\"600 s\"",
               .min = 1.0,
               .description = "Solver time limit; a stopped solve reports status \"time limit\"."})
-      .field("algorithm", &OptimizeSection::algorithm,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"automatic\"",
-              .choices = {"dual", "primal", "barrier", "automatic"},
-              .description = "Clp algorithm: dual or primal simplex, or the barrier (interior "
-                             "point) on a banded form of the LP; automatic takes the dual simplex "
-                             "up to 2000 steps and the barrier beyond."})
+      .choice("algorithm", &OptimizeSection::algorithm,
+              {{"dual", LpAlgorithm::kDual},
+               {"primal", LpAlgorithm::kPrimal},
+               {"barrier", LpAlgorithm::kBarrier},
+               {"automatic", LpAlgorithm::kAutomatic}},
+              {.default_toml = "\"automatic\"",
+               .description = "Clp algorithm: dual or primal simplex, or the barrier (interior "
+                              "point) on a banded form of the LP; automatic takes the dual simplex "
+                              "up to 2000 steps and the barrier beyond."})
       .field("crossover", &OptimizeSection::crossover,
              {.kind = ValueKind::kBool,
               .default_toml = "false",

@@ -103,7 +103,7 @@ TableSpec weather_table() {
       .field("climate", &WeatherSection::climate,
              {.kind = ValueKind::kChoice,
               .default_toml = "\"abilene\"",
-              .choices = {"abilene"},
+              .choices = {{"abilene"}},
               .description = "Monthly climatology the synthetic weather is generated from (used "
                              "when no file is given); the run's seed drives the draws."})
       .build();

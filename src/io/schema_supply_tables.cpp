@@ -29,12 +29,15 @@ TableSpec solar_table() {
               .min = 0.0,
               .min_exclusive = true,
               .description = "DC nameplate capacity at standard test conditions."})
-      .field("array", &SolarSection::array,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"1axis-backtrack\"",
-              .choices = {"fixed", "fixed-roof", "1axis", "1axis-backtrack", "2axis"},
-              .description = "Mounting: fixed open rack, fixed roof mount, single-axis tracker "
-                             "(without or with backtracking), or two-axis tracker."})
+      .choice("array", &SolarSection::array,
+              {{"fixed", ArrayType::kFixedOpenRack},
+               {"fixed-roof", ArrayType::kFixedRoof},
+               {"1axis", ArrayType::kOneAxis},
+               {"1axis-backtrack", ArrayType::kOneAxisBacktracking},
+               {"2axis", ArrayType::kTwoAxis}},
+              {.default_toml = "\"1axis-backtrack\"",
+               .description = "Mounting: fixed open rack, fixed roof mount, single-axis tracker "
+                              "(without or with backtracking), or two-axis tracker."})
       .field("tilt", &SolarSection::tilt_deg,
              {.kind = ValueKind::kNumber,
               .plain_unit = "deg",
@@ -79,12 +82,13 @@ TableSpec solar_table() {
               .max = 0.99,
               .description = "System losses: soiling, wiring, mismatch, connections, nameplate, "
                              "age, availability (PVWatts v8 default 14.08 %)."})
-      .field("module", &SolarSection::module,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"standard\"",
-              .choices = {"standard", "premium", "thin-film"},
-              .description = "PVWatts module type (temperature coefficient -0.37, -0.35 or "
-                             "-0.32 %/C)."})
+      .choice("module", &SolarSection::module,
+              {{"standard", ModuleType::kStandard},
+               {"premium", ModuleType::kPremium},
+               {"thin-film", ModuleType::kThinFilm}},
+              {.default_toml = "\"standard\"",
+               .description = "PVWatts module type (temperature coefficient -0.37, -0.35 or "
+                              "-0.32 %/C)."})
       .field("inverter_efficiency", &SolarSection::inverter_efficiency,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
@@ -92,12 +96,13 @@ TableSpec solar_table() {
               .min = 0.9,
               .max = 0.995,
               .description = "Nominal inverter efficiency (part-load curve of PVWatts)."})
-      .field("sky_model", &SolarSection::sky_model,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"perez\"",
-              .choices = {"perez", "hay-davies", "isotropic"},
-              .description = "Sky-diffuse transposition model (Perez 1990, Hay-Davies 1980 or "
-                             "isotropic)."})
+      .choice("sky_model", &SolarSection::sky_model,
+              {{"perez", SkyModel::kPerez},
+               {"hay-davies", SkyModel::kHayDavies},
+               {"isotropic", SkyModel::kIsotropic}},
+              {.default_toml = "\"perez\"",
+               .description = "Sky-diffuse transposition model (Perez 1990, Hay-Davies 1980 or "
+                              "isotropic)."})
       .field("albedo", &SolarSection::albedo,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
@@ -383,13 +388,15 @@ TableSpec market_table() {
   constexpr double kMaxScarcityHours = 400.0;
   return TableDeclaration<MarketSection>(
              "grid.market", "Time-varying grid prices and carbon intensity.", &Scenario::market)
-      .field("prices", &MarketSection::prices,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"flat\"",
-              .choices = {"flat", "synthetic", "file", "ercot"},
-              .description = "flat: grid.price at every step; synthetic: ERCOT-like hourly prices "
-                             "with mean grid.price from the run's seed; file: a CSV column; "
-                             "ercot: ERCOT's Date,Price,Zone long format."})
+      .choice("prices", &MarketSection::prices,
+              {{"flat", PriceSource::kFlat},
+               {"synthetic", PriceSource::kSynthetic},
+               {"file", PriceSource::kFile},
+               {"ercot", PriceSource::kErcot}},
+              {.default_toml = "\"flat\"",
+               .description = "flat: grid.price at every step; synthetic: ERCOT-like hourly prices "
+                              "with mean grid.price from the run's seed; file: a CSV column; "
+                              "ercot: ERCOT's Date,Price,Zone long format."})
       .field(
           "price_file", &MarketSection::price_file,
           {.kind = ValueKind::kText,
@@ -404,12 +411,12 @@ TableSpec market_table() {
              {.kind = ValueKind::kText,
               .default_toml = "\"LZ_WEST\"",
               .description = "ERCOT settlement point read from an ERCOT file."})
-      .field("clock", &MarketSection::clock,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"standard\"",
-              .choices = {"standard", "us-prevailing"},
-              .description = "Clock of a generic price file's stamps: standard time, or US local "
-                             "time with daylight saving (ERCOT files are always prevailing time)."})
+      .choice(
+          "clock", &MarketSection::clock,
+          {{"standard", MarketClock::kStandard}, {"us-prevailing", MarketClock::kUsPrevailing}},
+          {.default_toml = "\"standard\"",
+           .description = "Clock of a generic price file's stamps: standard time, or US local "
+                          "time with daylight saving (ERCOT files are always prevailing time)."})
       .field("negative_hour_share", &MarketSection::negative_hour_share,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
@@ -433,11 +440,13 @@ TableSpec market_table() {
              {.kind = ValueKind::kText,
               .default_toml = "\"TE\"",
               .description = "Region column of the carbon file (AVERT TE = Texas)."})
-      .field("carbon_unit", &MarketSection::carbon_unit,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"lb/kWh\"",
-              .choices = {"lb/kWh", "kg/MWh", "g/kWh", "t/MWh"},
-              .description = "Unit of the carbon file's values (AVERT: lb/kWh)."})
+      .choice("carbon_unit", &MarketSection::carbon_unit,
+              {{"lb/kWh", CarbonFileUnit::kLbPerKwh},
+               {"kg/MWh", CarbonFileUnit::kKgPerMwh},
+               {"g/kWh", CarbonFileUnit::kGPerKwh},
+               {"t/MWh", CarbonFileUnit::kTonnePerMwh}},
+              {.default_toml = "\"lb/kWh\"",
+               .description = "Unit of the carbon file's values (AVERT: lb/kWh)."})
       .build();
 }
 
@@ -448,14 +457,15 @@ TableSpec dispatch_table() {
              "How the supply is run at each step: rules, or a plan from the dispatch LP "
              "(docs/dispatch.md).",
              &Scenario::dispatch)
-      .field("policy", &DispatchSection::policy,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"rules\"",
-              .choices = {"rules", "lp", "mpc"},
-              .description = "rules: merit order at each step; lp: one least-cost plan over the "
-                             "whole run with perfect foresight; mpc: rolling horizon, a plan over "
-                             "mpc_window re-solved every mpc_interval from the batteries' actual "
-                             "state of charge."})
+      .choice("policy", &DispatchSection::policy,
+              {{"rules", DispatchPolicy::kRules},
+               {"lp", DispatchPolicy::kLp},
+               {"mpc", DispatchPolicy::kMpc}},
+              {.default_toml = "\"rules\"",
+               .description = "rules: merit order at each step; lp: one least-cost plan over the "
+                              "whole run with perfect foresight; mpc: rolling horizon, a plan over "
+                              "mpc_window re-solved every mpc_interval from the batteries' actual "
+                              "state of charge."})
       .field("mpc_window", &DispatchSection::mpc_window_s,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kDuration,
@@ -471,13 +481,12 @@ TableSpec dispatch_table() {
               .min_exclusive = true,
               .description = "mpc: how much of each plan is applied before the next solve; a "
                              "whole number of steps, at most mpc_window."})
-      .field("mpc_forecast", &DispatchSection::mpc_forecast,
-             {.kind = ValueKind::kChoice,
-              .default_toml = "\"perfect\"",
-              .choices = {"perfect", "persistence"},
-              .description = "mpc: renewables, load and prices of the window as they will be "
-                             "(perfect), or the last day before the solve repeated "
-                             "(persistence; the first day of the run is perfect)."})
+      .choice("mpc_forecast", &DispatchSection::mpc_forecast,
+              {{"perfect", MpcForecast::kPerfect}, {"persistence", MpcForecast::kPersistence}},
+              {.default_toml = "\"perfect\"",
+               .description = "mpc: renewables, load and prices of the window as they will be "
+                              "(perfect), or the last day before the solve repeated "
+                              "(persistence; the first day of the run is perfect)."})
       .field("unserved_cost", &DispatchSection::unserved_cost_usd_per_mwh,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kEnergyPrice,

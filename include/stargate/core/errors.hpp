@@ -23,6 +23,8 @@ struct SourceLocation {
 
   /// "FILE:LINE:COL", "FILE" when the line is unknown, or the argument itself.
   [[nodiscard]] std::string format() const;
+
+  bool operator==(const SourceLocation&) const = default;
 };
 
 /// One problem found in the input.
@@ -58,6 +60,8 @@ class SourceIndex {
   [[nodiscard]] bool contains(const std::string& field_path) const {
     return locations_.contains(field_path);
   }
+
+  bool operator==(const SourceIndex&) const = default;
 
  private:
   std::map<std::string, SourceLocation> locations_;

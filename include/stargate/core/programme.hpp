@@ -22,6 +22,8 @@ struct ProgrammeSection {
   std::int64_t analysis_years = 15;  ///< from the earliest construction spend of any campus
   double discount_rate = 0.075;      ///< NPV of the programme's cash flows
   bool count_only_committed = true;  ///< programme and campus equity: committed and drawn only
+
+  bool operator==(const ProgrammeSection&) const = default;
 };
 
 /// [[campus]]: one campus scenario file of the programme.
@@ -30,6 +32,8 @@ struct CampusEntry {
   std::string file;                     ///< scenario file, relative to the programme file
   std::int64_t start_shift_months = 0;  ///< moves every date of the campus file (run, online,
                                         ///< funding) by whole calendar months
+
+  bool operator==(const CampusEntry&) const = default;
 };
 
 /// A whole programme file.
@@ -40,6 +44,8 @@ struct Programme {
   std::vector<EquitySection> equity;  ///< programme-level partners' equity
   std::vector<DebtSection> debt;      ///< programme-level debt
   SourceIndex sources;
+
+  bool operator==(const Programme&) const = default;
 };
 
 }  // namespace stargate

@@ -21,9 +21,11 @@ struct RunSection {
   std::string name;
   std::string description;
   LocalTime start;        ///< first instant, site standard time
-  RunLength duration;     ///< length of the run
+  RunLength duration{1, 0.0};  ///< length of the run (one calendar year)
   double step_s = 3600;   ///< simulation step
-  std::int64_t seed = 0;  ///< seed of every random draw in the run
+  std::int64_t seed = 1;  ///< seed of every random draw in the run
+
+  bool operator==(const RunSection&) const = default;
 };
 
 /// [site]: where the campus is.
@@ -33,12 +35,16 @@ struct SiteSection {
   double longitude_deg = 0.0;  ///< east positive
   double elevation_m = 0.0;
   double utc_offset_s = 0.0;  ///< standard-time offset from UTC (no daylight saving)
+
+  bool operator==(const SiteSection&) const = default;
 };
 
 /// [site.weather]: the weather every resource and cooling model reads.
 struct WeatherSection {
   std::string file;                 ///< NSRDB/TMY/EPW file; empty = synthetic from `climate`
   std::string climate = "abilene";  ///< monthly climatology for synthetic weather
+
+  bool operator==(const WeatherSection&) const = default;
 };
 
 /// [[solar]]: one PV array with its inverters (PVWatts v8 model).
@@ -60,6 +66,8 @@ struct SolarSection {
   /// Not a key: true unless the file writes `albedo` (set by the loader); then the weather's
   /// albedo is used where it has one.
   bool albedo_from_weather = true;
+
+  bool operator==(const SolarSection&) const = default;
 };
 
 /// [site.wind]: the wind resource for [[wind]] farms.
@@ -68,6 +76,8 @@ struct WindResourceSection {
   double mean_speed_m_s = 8.5;   ///< synthetic: annual mean speed at `height_m`
   double height_m = 100.0;       ///< synthetic: height of `mean_speed_m_s`
   double shear_exponent = 0.14;  ///< power-law exponent outside the measured heights
+
+  bool operator==(const WindResourceSection&) const = default;
 };
 
 /// [[wind]]: one wind farm.
@@ -83,6 +93,8 @@ struct WindSection {
   double losses_fraction = 0.05;         ///< electrical and other losses
   bool wake = false;                     ///< Park/Jensen wake on a square grid layout
   double spacing_rotor_diameters = 7.0;  ///< turbine spacing of the wake layout
+
+  bool operator==(const WindSection&) const = default;
 };
 
 /// [[battery]]: one battery energy storage system.
@@ -98,6 +110,8 @@ struct BatterySection {
   double self_discharge_per_day = 0.0005;
   double calendar_fade_per_year = 0.015;
   double cycle_life = 6000.0;
+
+  bool operator==(const BatterySection&) const = default;
 };
 
 /// [[gas]]: one gas plant of identical units.
@@ -113,6 +127,8 @@ struct GasSection {
   double fuel_price_usd_per_mmbtu = 2.0;
   double vom_usd_per_mwh = 4.7;
   double min_up_time_s = 3600.0;  ///< a started unit runs at least this long
+
+  bool operator==(const GasSection&) const = default;
 };
 
 /// [dispatch]: the rules that run the supply each step.
@@ -131,6 +147,8 @@ struct DispatchSection {
   double battery_discharge_above_usd_per_mwh = 100.0;  ///< use the reserve at or above
   double battery_reserve_fraction = 0.2;               ///< held for price spikes and shortfalls
   bool battery_charge_from_grid = true;
+
+  bool operator==(const DispatchSection&) const = default;
 };
 
 /// [[building]]: one data hall with its IT capacity and GPUs.
@@ -140,6 +158,8 @@ struct BuildingSection {
   double it_capacity_kw = 0.0;  ///< provisioned IT power
   std::int64_t gpus = 0;
   std::string gpu_type = "gb200-nvl72";  ///< GPU catalogue name
+
+  bool operator==(const BuildingSection&) const = default;
 };
 
 /// How the IT load is modelled ([compute] model = ...).
@@ -165,6 +185,8 @@ struct ComputeSection {
   std::int64_t frontier_max_gpus = 100'000;
   double firm_share = 0.2;  ///< synthetic: share of ordinary jobs that are firm
   double defer_above_price_usd_per_mwh = 10'000.0;  ///< flexible starts wait above this price
+
+  bool operator==(const ComputeSection&) const = default;
 };
 
 /// [[gpu_type]]: a GPU not in the built-in catalogue (or one that overrides a catalogue entry).
@@ -178,6 +200,8 @@ struct GpuTypeSection {
   double node_overhead_factor = 1.8;
   double network_storage_fraction = 0.075;
   double price_usd = 0.0;
+
+  bool operator==(const GpuTypeSection&) const = default;
 };
 
 /// [[inference]]: one inference service on dedicated GPUs (firm load).
@@ -191,6 +215,8 @@ struct InferenceSection {
   double annual_growth = 0.0;
   std::string demand_file;               ///< Azure LLM inference trace; replaces the daily shape
   double tokens_per_s_per_gpu = 2500.0;  ///< serving throughput for the trace's tokens
+
+  bool operator==(const InferenceSection&) const = default;
 };
 
 /// How facility overheads are modelled ([facility] cooling = ...).
@@ -200,6 +226,8 @@ enum class CoolingChoice { kLiquidDryCooler, kConstantPue };  ///< "liquid-dry-c
 struct FacilitySection {
   CoolingChoice cooling = CoolingChoice::kLiquidDryCooler;
   double pue = 1.18;  ///< with cooling = "constant-pue": facility power / IT power
+
+  bool operator==(const FacilitySection&) const = default;
 };
 
 /// [grid]: the utility connection.
@@ -210,6 +238,8 @@ struct GridSection {
   double export_price_share = 1.0;             ///< export paid at this share of the energy price
   double four_cp_rate_usd_per_kw_yr = 0.0;     ///< ERCOT 4CP transmission charge
   double carbon_intensity_kg_per_mwh = 380.0;  ///< flat grid carbon intensity
+
+  bool operator==(const GridSection&) const = default;
 };
 
 /// Where grid prices come from ([grid.market] prices = ...).
@@ -231,6 +261,8 @@ struct MarketSection {
   std::string carbon_file;            ///< hourly carbon intensity CSV; empty = the flat value
   std::string carbon_column = "TE";
   CarbonFileUnit carbon_unit = CarbonFileUnit::kLbPerKwh;
+
+  bool operator==(const MarketSection&) const = default;
 };
 
 /// Where a campus's revenue comes from ([finance] revenue = ...).
@@ -262,6 +294,8 @@ struct FinanceSection {
   double gas_fixed_om_usd_per_kw_yr = 16.0;
   RevenueModel revenue = RevenueModel::kGpuHours;
   bool tenant_buys_gpus = false;  ///< GPUs are the tenant's: not in the campus's capex
+
+  bool operator==(const FinanceSection&) const = default;
 };
 
 /// Status of an equity commitment.
@@ -273,6 +307,8 @@ struct EquitySection {
   double amount_usd = 0.0;
   LocalTime date;
   EquityStatus status = EquityStatus::kCommitted;
+
+  bool operator==(const EquitySection&) const = default;
 };
 
 /// [[debt]]: one debt facility.
@@ -282,6 +318,8 @@ struct DebtSection {
   double interest_rate = 0.07;
   double tenor_s = 7 * 365 * 86400.0;
   LocalTime available_from;
+
+  bool operator==(const DebtSection&) const = default;
 };
 
 /// [[lease]]: lease income to the campus.
@@ -290,6 +328,8 @@ struct LeaseSection {
   double amount_usd_per_year = 0.0;  ///< written as money per year ("2.7 $B")
   LocalTime start;
   double term_s = 15 * 365 * 86400.0;
+
+  bool operator==(const LeaseSection&) const = default;
 };
 
 /// Flexible-work window of the capacity-expansion LP ([optimize] flexible_window = ...).
@@ -318,6 +358,8 @@ struct OptimizeSection {
   double time_limit_s = 600.0;
   LpAlgorithm algorithm = LpAlgorithm::kAutomatic;
   bool crossover = false;  ///< barrier: finish at a vertex (basic) solution
+
+  bool operator==(const OptimizeSection&) const = default;
 };
 
 /// A whole scenario.
@@ -345,6 +387,8 @@ struct Scenario {
   MarketSection market;
   OptimizeSection optimize;
   SourceIndex sources;  ///< where each field was written, for errors found after loading
+
+  bool operator==(const Scenario&) const = default;
 };
 
 }  // namespace stargate

@@ -34,6 +34,7 @@ struct CivilTime {
 struct RunLength {
   int calendar_years = 0;
   double seconds = 0.0;
+  bool operator==(const RunLength&) const = default;
 };
 
 [[nodiscard]] bool is_leap_year(int year);

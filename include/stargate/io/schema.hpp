@@ -7,10 +7,12 @@
 
 #include <cstdint>
 #include <functional>
+#include <initializer_list>
 #include <limits>
 #include <string>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "stargate/core/scenario.hpp"
@@ -22,7 +24,7 @@ namespace stargate {
 /// How a field is written in TOML.
 enum class ValueKind {
   kText,      ///< string
-  kChoice,    ///< string from a fixed list (member is std::string or an enum in list order)
+  kChoice,    ///< string from a fixed list: an enum member (declared with choice()) or a string
   kInteger,   ///< integer
   kNumber,    ///< plain number, integer or float, in the unit named by `plain_unit`
   kQuantity,  ///< string with a unit of `unit` ("1.2 GW"); kFraction also takes a bare number
@@ -38,7 +40,15 @@ struct FieldValue {
   std::string_view unit;  ///< the unit symbol a quantity was written with
   bool flag = false;
   LocalTime time;
-  std::size_t choice = 0;  ///< index into FieldSpec::choices
+  int choice = 0;  ///< Choice::value of the choice written
+};
+
+/// One allowed value of a choice field: its name in files and, for an enum member, the
+/// enumerator it stands for. Enum fields declare their choices as {name, enumerator} pairs with
+/// TableDeclaration::choice(), so no mapping depends on the order of a list.
+struct Choice {
+  std::string name;
+  int value = 0;
 };
 
 /// Options of one field declaration (designated initialisers keep declarations readable).
@@ -50,7 +60,7 @@ struct FieldOptions {
   double min = -std::numeric_limits<double>::infinity();  ///< inclusive, internal units
   double max = std::numeric_limits<double>::infinity();   ///< inclusive, internal units
   bool min_exclusive = false;
-  std::vector<std::string> choices;
+  std::vector<Choice> choices;  ///< for kChoice
   const char* description = "";
 };
 
@@ -104,8 +114,6 @@ void assign_member(Member& member, const FieldValue& value) {
     const bool whole_years =
         value.unit == "y" && years == static_cast<double>(static_cast<int>(years));
     member = whole_years ? RunLength{static_cast<int>(years), 0.0} : RunLength{0, value.number};
-  } else if constexpr (std::is_enum_v<Member>) {
-    member = static_cast<Member>(value.choice);
   } else {
     static_assert(sizeof(Member) == 0, "unsupported member type in a schema declaration");
   }
@@ -148,9 +156,31 @@ class TableDeclaration {
 
   template <class Member>
   TableDeclaration& field(std::string key, Member Section::*member, FieldOptions options) {
+    static_assert(!std::is_enum_v<Member>,
+                  "declare an enum field with choice(): its {name, enumerator} pairs");
     spec_.fields.push_back(FieldSpec{
         std::move(key), std::move(options), [member](void* section, const FieldValue& value) {
           schema_detail::assign_member(static_cast<Section*>(section)->*member, value);
+        }});
+    return *this;
+  }
+
+  /// A choice field of enum type: each name in files with the enumerator it sets (the pairs'
+  /// type is checked against the member's at compile time).
+  template <class Enum>
+    requires std::is_enum_v<Enum>
+  TableDeclaration& choice(
+      std::string key, Enum Section::*member,
+      std::type_identity_t<std::initializer_list<std::pair<const char*, Enum>>> choices,
+      FieldOptions options) {
+    options.kind = ValueKind::kChoice;
+    options.choices.clear();
+    for (const auto& [name, enumerator] : choices) {
+      options.choices.push_back(Choice{name, static_cast<int>(enumerator)});
+    }
+    spec_.fields.push_back(FieldSpec{
+        std::move(key), std::move(options), [member](void* section, const FieldValue& value) {
+          static_cast<Section*>(section)->*member = static_cast<Enum>(value.choice);
         }});
     return *this;
   }

@@ -5,10 +5,79 @@
 #include <gtest/gtest.h>
 
 #include <fstream>
+#include <set>
 #include <sstream>
+
+#include "stargate/core/programme.hpp"
+#include "stargate/io/programme_loader.hpp"
 
 namespace stargate {
 namespace {
+
+// Each default is written once as the schema's TOML text and once as the section struct's
+// initialiser: assigning the parsed default to a default-constructed section must change nothing,
+// for every field of every table, so that a default-constructed section equals an empty loaded
+// one (a section of an array table is a default-constructed entry).
+template <class Document>
+void expect_initialisers_match_defaults(const Schema& schema) {
+  int checked = 0;
+  for (const TableSpec& table : schema.tables()) {
+    for (const FieldSpec& field : table.fields) {
+      if (field.required()) {
+        continue;
+      }
+      Document initialised;
+      Document loaded;
+      (void)table.section(&initialised);
+      field.assign(table.section(&loaded), parse_field_text(field, field.options.default_toml));
+      EXPECT_TRUE(initialised == loaded)
+          << table.name << "." << field.key << ": the schema's default "
+          << field.options.default_toml << " is not the section struct's initialiser";
+      ++checked;
+    }
+  }
+  EXPECT_GT(checked, 0);
+}
+
+TEST(Schema, ScenarioDefaultsAreTheStructInitialisers) {
+  expect_initialisers_match_defaults<Scenario>(scenario_schema());
+}
+
+TEST(Schema, ProgrammeDefaultsAreTheStructInitialisers) {
+  expect_initialisers_match_defaults<Programme>(programme_schema());
+}
+
+TEST(Schema, ChoicesAreDistinctNamedValues) {
+  for (const Schema* schema : {&scenario_schema(), &programme_schema()}) {
+    for (const TableSpec& table : schema->tables()) {
+      for (const FieldSpec& field : table.fields) {
+        if (field.options.kind != ValueKind::kChoice) {
+          continue;
+        }
+        std::set<std::string> names;
+        std::set<int> values;
+        for (const Choice& choice : field.options.choices) {
+          EXPECT_TRUE(names.insert(choice.name).second) << table.name << "." << field.key;
+          EXPECT_TRUE(values.insert(choice.value).second) << table.name << "." << field.key;
+        }
+        EXPECT_FALSE(names.empty()) << table.name << "." << field.key;
+      }
+    }
+  }
+}
+
+TEST(Schema, AChoiceSetsItsOwnEnumerator) {
+  // "lp" sets DispatchPolicy::kLp by its pair, wherever it stands in the list.
+  const TableSpec& dispatch = *scenario_schema().find_table("dispatch");
+  const FieldSpec& policy = *dispatch.find_field("policy");
+  for (const auto& [name, expected] :
+       {std::pair{"rules", DispatchPolicy::kRules}, std::pair{"lp", DispatchPolicy::kLp},
+        std::pair{"mpc", DispatchPolicy::kMpc}}) {
+    DispatchSection section;
+    policy.assign(&section, parse_field_text(policy, name));
+    EXPECT_EQ(section.policy, expected) << name;
+  }
+}
 
 TEST(Schema, EveryFieldIsDocumented) {
   for (const auto& table : scenario_schema().tables()) {
