@@ -20,10 +20,10 @@ namespace stargate {
 struct RunSection {
   std::string name;
   std::string description;
-  LocalTime start;        ///< first instant, site standard time
+  LocalTime start;             ///< first instant, site standard time
   RunLength duration{1, 0.0};  ///< length of the run (one calendar year)
-  double step_s = 3600;   ///< simulation step
-  std::int64_t seed = 1;  ///< seed of every random draw in the run
+  double step_s = 3600;        ///< simulation step
+  std::int64_t seed = 1;       ///< seed of every random draw in the run
 
   bool operator==(const RunSection&) const = default;
 };

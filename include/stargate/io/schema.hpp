@@ -168,8 +168,7 @@ class TableDeclaration {
   /// A choice field of enum type: each name in files with the enumerator it sets (the pairs'
   /// type is checked against the member's at compile time).
   template <class Enum>
-    requires std::is_enum_v<Enum>
-  TableDeclaration& choice(
+  requires std::is_enum_v<Enum> TableDeclaration& choice(
       std::string key, Enum Section::*member,
       std::type_identity_t<std::initializer_list<std::pair<const char*, Enum>>> choices,
       FieldOptions options) {
