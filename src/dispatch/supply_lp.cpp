@@ -47,9 +47,7 @@ std::string step_name(const char* what, std::size_t step) {
   return fmt::format("{}_{}", what, step);
 }
 
-}  // namespace
-
-SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
+void check_problem(const SupplyLpProblem& p) {
   const std::size_t steps = p.steps();
   if (steps == 0 || !(p.step_h > 0.0)) {
     throw std::invalid_argument("supply LP: no steps");
@@ -71,338 +69,438 @@ SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
   if (p.gas) {
     check_length(p.gas->available, steps, "gas available", true);
   }
-  const double dt = p.step_h;
+}
 
-  SupplyLp out;
-  lp::Model& m = out.model;
-  out.step.resize(steps);
+// Builds the model in the order of the header's blocks: capacities (and their per-step copies),
+// each step's columns, each step's rows (renewables, IT capacity, balance, battery, gas, grid),
+// the battery's end state, the flexible-work windows, then the annual requirements (clean share,
+// 24/7 CFE, curtailment). The order of columns and rows is part of the model (solvers' paths
+// depend on it), so each block keeps it.
+class SupplyLpBuilder {
+ public:
+  SupplyLpBuilder(const SupplyLpProblem& problem, CapacityColumns capacities)
+      : p_(problem),
+        capacities_(capacities),
+        steps_(problem.steps()),
+        dt_(problem.step_h),
+        m_(out_.model),
+        extra_it_(problem.extra_it_mw.choose),
+        has_renewables_(!problem.solar.empty() || !problem.wind.empty()),
+        can_export_(has_renewables_ && problem.grid.export_limit_mw > 0.0),
+        self_keep_(problem.battery
+                       ? 1.0 - problem.battery->self_discharge_per_day * dt_ / kHoursPerDay
+                       : 1.0),
+        window_(std::max<std::size_t>(1, problem.flexible_window_steps)),
+        window_energy_mwh_((steps_ + window_ - 1) / window_, 0.0) {
+    out_.step.resize(steps_);
+    out_.balance_row.resize(steps_);
+    for (std::size_t t = 0; t < steps_; ++t) {
+      window_energy_mwh_[t / window_] += p_.flexible_it_mw[t] * dt_;
+    }
+  }
 
-  // Capacities.
-  for (const RenewableCandidate& plant : p.solar) {
-    out.solar_capacity.push_back(
-        capacity_column(m, safe_name("solar_mw_", plant.name), plant.capacity, p.horizon_years));
+  SupplyLp build() && {
+    add_capacities();
+    for (std::size_t t = 0; t < steps_; ++t) {
+      add_step_columns(t);
+    }
+    for (std::size_t t = 0; t < steps_; ++t) {
+      add_renewables_row(t);
+      add_it_capacity_row(t);
+      add_balance_row(t);
+      add_battery_rows(t);
+      add_gas_rows(t);
+      add_grid_rows(t);
+    }
+    add_terminal_storage();
+    add_flexible_work();
+    add_clean_requirements();
+    add_curtailment_limit();
+    return std::move(out_);
   }
-  for (const RenewableCandidate& plant : p.wind) {
-    out.wind_capacity.push_back(
-        capacity_column(m, safe_name("wind_mw_", plant.name), plant.capacity, p.horizon_years));
+
+ private:
+  // Capacities: one column each (costed at the annual cost x years), and with
+  // CapacityColumns::kPerStep a copy per step chained by cap_t = cap_t-1.
+  void add_capacities() {
+    const double years = p_.horizon_years;
+    for (const RenewableCandidate& plant : p_.solar) {
+      out_.solar_capacity.push_back(
+          capacity_column(m_, safe_name("solar_mw_", plant.name), plant.capacity, years));
+    }
+    for (const RenewableCandidate& plant : p_.wind) {
+      out_.wind_capacity.push_back(
+          capacity_column(m_, safe_name("wind_mw_", plant.name), plant.capacity, years));
+    }
+    if (p_.battery) {
+      out_.battery_power = capacity_column(m_, "battery_mw", p_.battery->power_mw, years);
+      out_.battery_energy = capacity_column(m_, "battery_mwh", p_.battery->energy_mwh, years);
+    }
+    if (p_.gas) {
+      out_.gas_capacity = capacity_column(m_, "gas_mw", p_.gas->capacity_mw, years);
+    }
+    out_.import_capacity = capacity_column(m_, "import_mw", p_.grid.import_mw, years);
+    if (extra_it_) {
+      out_.extra_it = capacity_column(m_, "extra_it_mw", p_.extra_it_mw, years);
+    }
+    for (std::size_t s = 0; s < p_.solar.size(); ++s) {
+      solar_at_.push_back(
+          per_step(out_.solar_capacity[s], p_.solar[s].capacity, fmt::format("cs{}", s)));
+    }
+    for (std::size_t w = 0; w < p_.wind.size(); ++w) {
+      wind_at_.push_back(
+          per_step(out_.wind_capacity[w], p_.wind[w].capacity, fmt::format("cw{}", w)));
+    }
+    battery_power_at_ = p_.battery ? per_step(out_.battery_power, p_.battery->power_mw, "cbp")
+                                   : std::vector<int>(steps_, -1);
+    battery_energy_at_ = p_.battery ? per_step(out_.battery_energy, p_.battery->energy_mwh, "cbe")
+                                    : std::vector<int>(steps_, -1);
+    gas_at_ = p_.gas ? per_step(out_.gas_capacity, p_.gas->capacity_mw, "cg")
+                     : std::vector<int>(steps_, -1);
+    import_at_ = per_step(out_.import_capacity, p_.grid.import_mw, "ci");
+    extra_it_at_ =
+        extra_it_ ? per_step(out_.extra_it, p_.extra_it_mw, "cx") : std::vector<int>(steps_, -1);
   }
-  if (p.battery) {
-    out.battery_power = capacity_column(m, "battery_mw", p.battery->power_mw, p.horizon_years);
-    out.battery_energy = capacity_column(m, "battery_mwh", p.battery->energy_mwh, p.horizon_years);
-  }
-  if (p.gas) {
-    out.gas_capacity = capacity_column(m, "gas_mw", p.gas->capacity_mw, p.horizon_years);
-  }
-  out.import_capacity = capacity_column(m, "import_mw", p.grid.import_mw, p.horizon_years);
-  const bool extra_it = p.extra_it_mw.choose;
-  if (extra_it) {
-    out.extra_it = capacity_column(m, "extra_it_mw", p.extra_it_mw, p.horizon_years);
-  }
-  // Per-step copies of chosen capacities (cap_t = cap_t-1), so that no column spans the horizon.
-  const auto per_step = [&](int master, const CapacityChoice& choice, const std::string& name) {
-    std::vector<int> columns(steps, master);
-    if (master < 0 || !choice.choose || capacities == CapacityColumns::kShared) {
+
+  // The capacity column of each step: `master` everywhere, or per-step copies linked to it.
+  std::vector<int> per_step(int master, const CapacityChoice& choice, const std::string& name) {
+    std::vector<int> columns(steps_, master);
+    if (master < 0 || !choice.choose || capacities_ == CapacityColumns::kShared) {
       return columns;
     }
-    for (std::size_t t = 1; t < steps; ++t) {
-      columns[t] = m.add_column(step_name(name.c_str(), t), choice.min, choice.max, 0.0);
+    for (std::size_t t = 1; t < steps_; ++t) {
+      columns[t] = m_.add_column(step_name(name.c_str(), t), choice.min, choice.max, 0.0);
       const std::vector<lp::Term> link{{columns[t], 1.0}, {columns[t - 1], -1.0}};
-      m.add_row(step_name((name + "_link").c_str(), t), 0.0, 0.0, link);
+      m_.add_row(step_name((name + "_link").c_str(), t), 0.0, 0.0, link);
     }
     return columns;
-  };
-  std::vector<std::vector<int>> solar_at, wind_at;
-  for (std::size_t s = 0; s < p.solar.size(); ++s) {
-    solar_at.push_back(
-        per_step(out.solar_capacity[s], p.solar[s].capacity, fmt::format("cs{}", s)));
   }
-  for (std::size_t w = 0; w < p.wind.size(); ++w) {
-    wind_at.push_back(per_step(out.wind_capacity[w], p.wind[w].capacity, fmt::format("cw{}", w)));
-  }
-  const std::vector<int> battery_power_at =
-      p.battery ? per_step(out.battery_power, p.battery->power_mw, "cbp")
-                : std::vector<int>(steps, -1);
-  const std::vector<int> battery_energy_at =
-      p.battery ? per_step(out.battery_energy, p.battery->energy_mwh, "cbe")
-                : std::vector<int>(steps, -1);
-  const std::vector<int> gas_at =
-      p.gas ? per_step(out.gas_capacity, p.gas->capacity_mw, "cg") : std::vector<int>(steps, -1);
-  const std::vector<int> import_at = per_step(out.import_capacity, p.grid.import_mw, "ci");
-  const std::vector<int> extra_it_at =
-      extra_it ? per_step(out.extra_it, p.extra_it_mw, "cx") : std::vector<int>(steps, -1);
-  const bool has_renewables = !p.solar.empty() || !p.wind.empty();
-  const bool can_export = has_renewables && p.grid.export_limit_mw > 0.0;
-  const double self_keep =
-      p.battery ? 1.0 - p.battery->self_discharge_per_day * dt / kHoursPerDay : 1.0;
 
   // IT power flexible work may draw in a step without extra capacity (at least what it asks).
-  const auto flexible_headroom = [&](std::size_t t) {
-    return std::max(at(p.flexible_it_max_mw, t, p.flexible_it_mw[t]), p.flexible_it_mw[t]);
-  };
-  // Flexible work per window: a step has a flexible column only when its window has work.
-  const std::size_t window = std::max<std::size_t>(1, p.flexible_window_steps);
-  std::vector<double> window_energy_mwh((steps + window - 1) / window, 0.0);
-  for (std::size_t t = 0; t < steps; ++t) {
-    window_energy_mwh[t / window] += p.flexible_it_mw[t] * dt;
+  [[nodiscard]] double flexible_headroom(std::size_t t) const {
+    return std::max(at(p_.flexible_it_max_mw, t, p_.flexible_it_mw[t]), p_.flexible_it_mw[t]);
   }
 
-  // Step columns.
-  for (std::size_t t = 0; t < steps; ++t) {
-    SupplyLp::StepColumns& c = out.step[t];
-    const double price = p.price_usd_per_mwh[t];
-    const double import_cost = price * dt + p.carbon_price_usd_per_t * p.carbon_t_per_mwh[t] * dt +
-                               at(p.demand_charge_usd_per_mw, t, 0.0);
-    if (has_renewables) {
-      c.renewable_to_load = m.add_column(step_name("r2l", t), 0.0, lp::kInfinity, 0.0);
+  // A step's flows: renewables to the load, the battery's pools, gas, imports and exports,
+  // flexible IT (when its window has work) and unserved load.
+  void add_step_columns(std::size_t t) {
+    SupplyLp::StepColumns& c = out_.step[t];
+    const double price = p_.price_usd_per_mwh[t];
+    const double import_cost = price * dt_ +
+                               p_.carbon_price_usd_per_t * p_.carbon_t_per_mwh[t] * dt_ +
+                               at(p_.demand_charge_usd_per_mw, t, 0.0);
+    if (has_renewables_) {
+      c.renewable_to_load = m_.add_column(step_name("r2l", t), 0.0, lp::kInfinity, 0.0);
     }
-    if (p.battery) {
-      const double cap = lp::kInfinity;
-      if (has_renewables) {
-        c.charge_renewable = m.add_column(step_name("chr", t), 0.0, cap, 0.0);
+    if (p_.battery) {
+      if (has_renewables_) {
+        c.charge_renewable = m_.add_column(step_name("chr", t), 0.0, lp::kInfinity, 0.0);
       }
-      if (p.battery->charge_from_grid) {
-        c.charge_grid = m.add_column(step_name("chg", t), 0.0, cap, import_cost);
-        c.discharge_grid = m.add_column(step_name("disg", t), 0.0, cap, 0.0);
-        c.soc_grid = m.add_column(step_name("socg", t), 0.0, lp::kInfinity, 0.0);
+      if (p_.battery->charge_from_grid) {
+        c.charge_grid = m_.add_column(step_name("chg", t), 0.0, lp::kInfinity, import_cost);
+        c.discharge_grid = m_.add_column(step_name("disg", t), 0.0, lp::kInfinity, 0.0);
+        c.soc_grid = m_.add_column(step_name("socg", t), 0.0, lp::kInfinity, 0.0);
       }
-      c.discharge_clean = m.add_column(step_name("disc", t), 0.0, cap, 0.0);
-      c.soc_clean = m.add_column(step_name("socc", t), 0.0, lp::kInfinity, 0.0);
+      c.discharge_clean = m_.add_column(step_name("disc", t), 0.0, lp::kInfinity, 0.0);
+      c.soc_clean = m_.add_column(step_name("socc", t), 0.0, lp::kInfinity, 0.0);
     }
-    if (p.gas) {
-      c.gas = m.add_column(
+    if (p_.gas) {
+      c.gas = m_.add_column(
           step_name("gas", t), 0.0, lp::kInfinity,
-          (p.gas->cost_usd_per_mwh + p.carbon_price_usd_per_t * p.gas->co2_t_per_mwh) * dt);
+          (p_.gas->cost_usd_per_mwh + p_.carbon_price_usd_per_t * p_.gas->co2_t_per_mwh) * dt_);
     }
-    c.import = m.add_column(step_name("imp", t), 0.0, lp::kInfinity, import_cost);
-    if (can_export) {
-      c.export_ = m.add_column(step_name("exp", t), 0.0, p.grid.export_limit_mw,
-                               -price * p.grid.export_price_share * dt);
+    c.import = m_.add_column(step_name("imp", t), 0.0, lp::kInfinity, import_cost);
+    if (can_export_) {
+      c.export_ = m_.add_column(step_name("exp", t), 0.0, p_.grid.export_limit_mw,
+                                -price * p_.grid.export_price_share * dt_);
     }
-    if (window_energy_mwh[t / window] > 0.0) {
+    if (window_energy_mwh_[t / window_] > 0.0) {
       const double upper = flexible_headroom(t);
-      c.flexible = m.add_column(step_name("flex", t), 0.0,
-                                extra_it ? upper + p.extra_it_mw.max : upper, 0.0);
+      c.flexible = m_.add_column(step_name("flex", t), 0.0,
+                                 extra_it_ ? upper + p_.extra_it_mw.max : upper, 0.0);
     }
-    if (p.unserved_cost_usd_per_mwh > 0.0) {
-      c.unserved =
-          m.add_column(step_name("uns", t), 0.0, lp::kInfinity, p.unserved_cost_usd_per_mwh * dt);
+    if (p_.unserved_cost_usd_per_mwh > 0.0) {
+      c.unserved = m_.add_column(step_name("uns", t), 0.0, lp::kInfinity,
+                                 p_.unserved_cost_usd_per_mwh * dt_);
     }
   }
 
-  std::vector<lp::Term> terms;
-  const auto row = [&](const std::string& name, double lower, double upper,
-                       std::string_view requirement = {}) {
-    return m.add_row(name, lower, upper, terms, requirement);
-  };
-  const auto add = [&](int column, double coefficient) {
+  int row(const std::string& name, double lower, double upper, std::string_view requirement = {}) {
+    return m_.add_row(name, lower, upper, terms_, requirement);
+  }
+  void add(int column, double coefficient) {
     if (column >= 0) {
-      terms.push_back({column, coefficient});
+      terms_.push_back({column, coefficient});
     }
-  };
+  }
 
-  out.balance_row.resize(steps);
-  for (std::size_t t = 0; t < steps; ++t) {
-    const SupplyLp::StepColumns& c = out.step[t];
-    const std::size_t prev = t == 0 ? steps - 1 : t - 1;
-    const SupplyLp::StepColumns& b = out.step[prev];
-    // Renewables: what is used is at most what is available.
-    if (has_renewables) {
-      terms.clear();
-      add(c.renewable_to_load, 1.0);
-      add(c.charge_renewable, 1.0);
-      add(c.export_, 1.0);
-      for (std::size_t s = 0; s < p.solar.size(); ++s) {
-        add(solar_at[s][t], -p.solar[s].output_per_mw[t]);
-      }
-      for (std::size_t w = 0; w < p.wind.size(); ++w) {
-        add(wind_at[w][t], -p.wind[w].output_per_mw[t]);
-      }
-      row(step_name("renewables", t), -lp::kInfinity, 0.0);
+  // Renewables: what is used is at most what is available.
+  void add_renewables_row(std::size_t t) {
+    if (!has_renewables_) {
+      return;
     }
-    // Flexible IT within the IT capacity, extra capacity included.
-    if (extra_it && c.flexible >= 0) {
-      terms.clear();
-      add(c.flexible, 1.0);
-      add(extra_it_at[t], -1.0);
-      row(step_name("it_capacity", t), -lp::kInfinity, flexible_headroom(t));
+    const SupplyLp::StepColumns& c = out_.step[t];
+    terms_.clear();
+    add(c.renewable_to_load, 1.0);
+    add(c.charge_renewable, 1.0);
+    add(c.export_, 1.0);
+    for (std::size_t s = 0; s < p_.solar.size(); ++s) {
+      add(solar_at_[s][t], -p_.solar[s].output_per_mw[t]);
     }
-    // Balance.
-    terms.clear();
+    for (std::size_t w = 0; w < p_.wind.size(); ++w) {
+      add(wind_at_[w][t], -p_.wind[w].output_per_mw[t]);
+    }
+    row(step_name("renewables", t), -lp::kInfinity, 0.0);
+  }
+
+  // Flexible IT within the IT capacity, extra capacity included.
+  void add_it_capacity_row(std::size_t t) {
+    const SupplyLp::StepColumns& c = out_.step[t];
+    if (!extra_it_ || c.flexible < 0) {
+      return;
+    }
+    terms_.clear();
+    add(c.flexible, 1.0);
+    add(extra_it_at_[t], -1.0);
+    row(step_name("it_capacity", t), -lp::kInfinity, flexible_headroom(t));
+  }
+
+  void add_balance_row(std::size_t t) {
+    const SupplyLp::StepColumns& c = out_.step[t];
+    terms_.clear();
     add(c.renewable_to_load, 1.0);
     add(c.discharge_clean, 1.0);
     add(c.discharge_grid, 1.0);
     add(c.gas, 1.0);
     add(c.import, 1.0);
     add(c.unserved, 1.0);
-    add(c.flexible, -p.pue[t]);
-    out.balance_row[t] =
-        row(step_name("balance", t), p.firm_load_mw[t], p.firm_load_mw[t], "serve the firm load");
-    // Battery.
-    if (p.battery) {
-      const BatteryCandidate& bat = *p.battery;
-      const double online = at(bat.available, t, 1.0);
-      const bool wrap = t > 0 || p.cyclic_storage;
-      for (const bool clean : {true, false}) {
-        const int soc = clean ? c.soc_clean : c.soc_grid;
-        if (soc < 0) {
-          continue;
-        }
-        terms.clear();
-        add(soc, 1.0);
-        if (wrap) {
-          add(clean ? b.soc_clean : b.soc_grid, -self_keep);
-        }
-        add(clean ? c.charge_renewable : c.charge_grid, -bat.charge_efficiency * dt);
-        add(clean ? c.discharge_clean : c.discharge_grid, dt / bat.discharge_efficiency);
-        const double start =
-            wrap ? 0.0 : self_keep * (clean ? p.initial_soc_clean_mwh : p.initial_soc_grid_mwh);
-        row(step_name(clean ? "soc_clean" : "soc_grid", t), start, start);
+    add(c.flexible, -p_.pue[t]);
+    out_.balance_row[t] =
+        row(step_name("balance", t), p_.firm_load_mw[t], p_.firm_load_mw[t], "serve the firm load");
+  }
+
+  // The step before `t` (the last for the first step: storage and ramps may wrap around).
+  [[nodiscard]] const SupplyLp::StepColumns& before(std::size_t t) const {
+    return out_.step[t == 0 ? steps_ - 1 : t - 1];
+  }
+
+  // Battery: each pool's energy balance, charge and discharge within the power, the state of
+  // charge within its limits.
+  void add_battery_rows(std::size_t t) {
+    if (!p_.battery) {
+      return;
+    }
+    const BatteryCandidate& bat = *p_.battery;
+    const SupplyLp::StepColumns& c = out_.step[t];
+    const SupplyLp::StepColumns& b = before(t);
+    const double online = at(bat.available, t, 1.0);
+    const bool wrap = t > 0 || p_.cyclic_storage;
+    for (const bool clean : {true, false}) {
+      const int soc = clean ? c.soc_clean : c.soc_grid;
+      if (soc < 0) {
+        continue;
       }
-      terms.clear();
-      add(c.charge_renewable, 1.0);
-      add(c.charge_grid, 1.0);
-      add(battery_power_at[t], -online);
-      row(step_name("charge_limit", t), -lp::kInfinity, 0.0);
-      terms.clear();
-      add(c.discharge_clean, 1.0);
-      add(c.discharge_grid, 1.0);
-      add(battery_power_at[t], -online);
-      row(step_name("discharge_limit", t), -lp::kInfinity, 0.0);
-      terms.clear();
+      terms_.clear();
+      add(soc, 1.0);
+      if (wrap) {
+        add(clean ? b.soc_clean : b.soc_grid, -self_keep_);
+      }
+      add(clean ? c.charge_renewable : c.charge_grid, -bat.charge_efficiency * dt_);
+      add(clean ? c.discharge_clean : c.discharge_grid, dt_ / bat.discharge_efficiency);
+      const double start =
+          wrap ? 0.0 : self_keep_ * (clean ? p_.initial_soc_clean_mwh : p_.initial_soc_grid_mwh);
+      row(step_name(clean ? "soc_clean" : "soc_grid", t), start, start);
+    }
+    terms_.clear();
+    add(c.charge_renewable, 1.0);
+    add(c.charge_grid, 1.0);
+    add(battery_power_at_[t], -online);
+    row(step_name("charge_limit", t), -lp::kInfinity, 0.0);
+    terms_.clear();
+    add(c.discharge_clean, 1.0);
+    add(c.discharge_grid, 1.0);
+    add(battery_power_at_[t], -online);
+    row(step_name("discharge_limit", t), -lp::kInfinity, 0.0);
+    terms_.clear();
+    add(c.soc_clean, 1.0);
+    add(c.soc_grid, 1.0);
+    add(battery_energy_at_[t], -online * bat.soc_max_fraction);
+    row(step_name("soc_max", t), -lp::kInfinity, 0.0);
+    if (bat.soc_min_fraction > 0.0) {
+      terms_.clear();
       add(c.soc_clean, 1.0);
       add(c.soc_grid, 1.0);
-      add(battery_energy_at[t], -online * bat.soc_max_fraction);
-      row(step_name("soc_max", t), -lp::kInfinity, 0.0);
-      if (bat.soc_min_fraction > 0.0) {
-        terms.clear();
-        add(c.soc_clean, 1.0);
-        add(c.soc_grid, 1.0);
-        add(battery_energy_at[t], -online * bat.soc_min_fraction);
-        row(step_name("soc_min", t), 0.0, lp::kInfinity);
+      add(battery_energy_at_[t], -online * bat.soc_min_fraction);
+      row(step_name("soc_min", t), 0.0, lp::kInfinity);
+    }
+  }
+
+  // Gas within its online capacity and its ramp limits.
+  void add_gas_rows(std::size_t t) {
+    if (!p_.gas) {
+      return;
+    }
+    const SupplyLp::StepColumns& c = out_.step[t];
+    terms_.clear();
+    add(c.gas, 1.0);
+    add(gas_at_[t], -at(p_.gas->available, t, 1.0));
+    row(step_name("gas_limit", t), -lp::kInfinity, 0.0);
+    if (p_.gas->ramp_fraction_per_step < 1.0 && (t > 0 || p_.cyclic_storage)) {
+      for (const double sign : {1.0, -1.0}) {
+        terms_.clear();
+        add(c.gas, sign);
+        add(before(t).gas, -sign);
+        add(gas_at_[t], -p_.gas->ramp_fraction_per_step);
+        row(step_name(sign > 0 ? "ramp_up" : "ramp_down", t), -lp::kInfinity, 0.0);
       }
     }
-    // Gas.
-    if (p.gas) {
-      terms.clear();
-      add(c.gas, 1.0);
-      add(gas_at[t], -at(p.gas->available, t, 1.0));
-      row(step_name("gas_limit", t), -lp::kInfinity, 0.0);
-      if (p.gas->ramp_fraction_per_step < 1.0 && (t > 0 || p.cyclic_storage)) {
-        for (const double sign : {1.0, -1.0}) {
-          terms.clear();
-          add(c.gas, sign);
-          add(b.gas, -sign);
-          add(gas_at[t], -p.gas->ramp_fraction_per_step);
-          row(step_name(sign > 0 ? "ramp_up" : "ramp_down", t), -lp::kInfinity, 0.0);
-        }
-      }
-    }
-    // Grid.
-    terms.clear();
+  }
+
+  // Grid: imports (for the load and the battery) and exports within the connection.
+  void add_grid_rows(std::size_t t) {
+    const SupplyLp::StepColumns& c = out_.step[t];
+    terms_.clear();
     add(c.import, 1.0);
     add(c.charge_grid, 1.0);
-    add(import_at[t], -1.0);
+    add(import_at_[t], -1.0);
     row(step_name("import_limit", t), -lp::kInfinity, 0.0);
     if (c.export_ >= 0) {
-      terms.clear();
+      terms_.clear();
       add(c.export_, 1.0);
-      add(import_at[t], -1.0);
+      add(import_at_[t], -1.0);
       row(step_name("export_limit", t), -lp::kInfinity, 0.0);
     }
   }
+
   // Battery end state without wrap-around.
-  if (p.battery && !p.cyclic_storage && p.terminal_soc_min_mwh > 0.0) {
-    terms.clear();
-    add(out.step.back().soc_clean, 1.0);
-    add(out.step.back().soc_grid, 1.0);
-    row("soc_terminal", p.terminal_soc_min_mwh, lp::kInfinity);
+  void add_terminal_storage() {
+    if (!p_.battery || p_.cyclic_storage || p_.terminal_soc_min_mwh <= 0.0) {
+      return;
+    }
+    terms_.clear();
+    add(out_.step.back().soc_clean, 1.0);
+    add(out_.step.back().soc_grid, 1.0);
+    row("soc_terminal", p_.terminal_soc_min_mwh, lp::kInfinity);
   }
 
   // Flexible work: each window's energy is delivered or shed (within the allowed share).
-  for (std::size_t first = 0; first < steps; first += window) {
-    const std::size_t last = std::min(steps, first + window);
-    const double energy_mwh = window_energy_mwh[first / window];
-    terms.clear();
-    for (std::size_t t = first; t < last; ++t) {
-      add(out.step[t].flexible, dt);
+  void add_flexible_work() {
+    for (std::size_t first = 0; first < steps_; first += window_) {
+      const std::size_t last = std::min(steps_, first + window_);
+      const double energy_mwh = window_energy_mwh_[first / window_];
+      terms_.clear();
+      for (std::size_t t = first; t < last; ++t) {
+        add(out_.step[t].flexible, dt_);
+      }
+      if (energy_mwh <= 0.0) {
+        continue;
+      }
+      const int shed =
+          m_.add_column(step_name("shed", first), 0.0, energy_mwh, p_.shed_cost_usd_per_mwh);
+      out_.shed.push_back(shed);
+      add(shed, 1.0);
+      row(step_name("flexible_work", first), energy_mwh, energy_mwh);
+      terms_.clear();
+      add(shed, 1.0);
+      row(step_name("shed_limit", first), -lp::kInfinity, p_.max_shed_fraction * energy_mwh,
+          fmt::format("shed at most {:g} % of flexible work per window",
+                      p_.max_shed_fraction * kPercentPerFraction));
     }
-    if (energy_mwh <= 0.0) {
-      continue;
-    }
-    const int shed =
-        m.add_column(step_name("shed", first), 0.0, energy_mwh, p.shed_cost_usd_per_mwh);
-    out.shed.push_back(shed);
-    add(shed, 1.0);
-    row(step_name("flexible_work", first), energy_mwh, energy_mwh);
-    terms.clear();
-    add(shed, 1.0);
-    row(step_name("shed_limit", first), -lp::kInfinity, p.max_shed_fraction * energy_mwh,
-        fmt::format("shed at most {:g} % of flexible work per window",
-                    p.max_shed_fraction * kPercentPerFraction));
   }
 
-  // Annual requirements.
-  double firm_mwh = 0.0;
-  for (const double load : p.firm_load_mw) {
-    firm_mwh += load * dt;
-  }
-  const auto load_terms = [&](double share) {
-    for (std::size_t t = 0; t < steps; ++t) {
-      add(out.step[t].flexible, -share * p.pue[t] * dt);
+  // The load's energy times a share, moved to the left-hand side (flexible IT is a column).
+  void add_load_terms(double share) {
+    for (std::size_t t = 0; t < steps_; ++t) {
+      add(out_.step[t].flexible, -share * p_.pue[t] * dt_);
     }
-  };
-  if (p.min_clean_share > 0.0) {
-    terms.clear();
-    // Clean energy delivered: used directly, exported, or returned from the clean pool (its
-    // storage losses are not counted, so that cycling surplus through the battery earns nothing).
-    for (std::size_t t = 0; t < steps; ++t) {
-      add(out.step[t].renewable_to_load, dt);
-      add(out.step[t].discharge_clean, dt);
-      add(out.step[t].export_, dt);
-    }
-    load_terms(p.min_clean_share);
-    out.clean_row = row("clean_share", p.min_clean_share * firm_mwh, lp::kInfinity,
-                        fmt::format("annual clean share >= {:g}", p.min_clean_share));
   }
-  if (p.min_cfe_share > 0.0) {
-    terms.clear();
-    for (std::size_t t = 0; t < steps; ++t) {
-      add(out.step[t].renewable_to_load, dt);
-      add(out.step[t].discharge_clean, dt);
+
+  // Annual clean share and hourly-matched (24/7) share of the load.
+  void add_clean_requirements() {
+    double firm_mwh = 0.0;
+    for (const double load : p_.firm_load_mw) {
+      firm_mwh += load * dt_;
     }
-    load_terms(p.min_cfe_share);
-    out.cfe_row = row("cfe_share", p.min_cfe_share * firm_mwh, lp::kInfinity,
-                      fmt::format("hourly-matched (24/7) clean share >= {:g}", p.min_cfe_share));
-  }
-  if (has_renewables && p.max_curtailed_fraction < 1.0) {
-    // sum available (1 - Z) - sum used <= 0
-    terms.clear();
-    const double keep = 1.0 - p.max_curtailed_fraction;
-    for (std::size_t s = 0; s < p.solar.size(); ++s) {
-      double energy = 0.0;
-      for (const double cf : p.solar[s].output_per_mw) {
-        energy += cf * dt;
+    if (p_.min_clean_share > 0.0) {
+      terms_.clear();
+      // Clean energy delivered: used directly, exported, or returned from the clean pool (its
+      // storage losses are not counted, so that cycling surplus through the battery earns
+      // nothing).
+      for (std::size_t t = 0; t < steps_; ++t) {
+        add(out_.step[t].renewable_to_load, dt_);
+        add(out_.step[t].discharge_clean, dt_);
+        add(out_.step[t].export_, dt_);
       }
-      add(out.solar_capacity[s], keep * energy);
+      add_load_terms(p_.min_clean_share);
+      out_.clean_row = row("clean_share", p_.min_clean_share * firm_mwh, lp::kInfinity,
+                           fmt::format("annual clean share >= {:g}", p_.min_clean_share));
     }
-    for (std::size_t w = 0; w < p.wind.size(); ++w) {
-      double energy = 0.0;
-      for (const double cf : p.wind[w].output_per_mw) {
-        energy += cf * dt;
+    if (p_.min_cfe_share > 0.0) {
+      terms_.clear();
+      for (std::size_t t = 0; t < steps_; ++t) {
+        add(out_.step[t].renewable_to_load, dt_);
+        add(out_.step[t].discharge_clean, dt_);
       }
-      add(out.wind_capacity[w], keep * energy);
+      add_load_terms(p_.min_cfe_share);
+      out_.cfe_row =
+          row("cfe_share", p_.min_cfe_share * firm_mwh, lp::kInfinity,
+              fmt::format("hourly-matched (24/7) clean share >= {:g}", p_.min_cfe_share));
     }
-    for (std::size_t t = 0; t < steps; ++t) {
-      add(out.step[t].renewable_to_load, -dt);
-      add(out.step[t].charge_renewable, -dt);
-      add(out.step[t].export_, -dt);
+  }
+
+  // Curtailment: sum available (1 - Z) - sum used <= 0.
+  void add_curtailment_limit() {
+    if (!has_renewables_ || p_.max_curtailed_fraction >= 1.0) {
+      return;
     }
-    out.curtailment_row =
+    terms_.clear();
+    const double keep = 1.0 - p_.max_curtailed_fraction;
+    const auto energy_per_mw = [&](const RenewableCandidate& plant) {
+      double energy = 0.0;
+      for (const double cf : plant.output_per_mw) {
+        energy += cf * dt_;
+      }
+      return energy;
+    };
+    for (std::size_t s = 0; s < p_.solar.size(); ++s) {
+      add(out_.solar_capacity[s], keep * energy_per_mw(p_.solar[s]));
+    }
+    for (std::size_t w = 0; w < p_.wind.size(); ++w) {
+      add(out_.wind_capacity[w], keep * energy_per_mw(p_.wind[w]));
+    }
+    for (std::size_t t = 0; t < steps_; ++t) {
+      add(out_.step[t].renewable_to_load, -dt_);
+      add(out_.step[t].charge_renewable, -dt_);
+      add(out_.step[t].export_, -dt_);
+    }
+    out_.curtailment_row =
         row("curtailment", -lp::kInfinity, 0.0,
             fmt::format("curtailed energy <= {:g} % of available renewable energy",
-                        p.max_curtailed_fraction * kPercentPerFraction));
+                        p_.max_curtailed_fraction * kPercentPerFraction));
   }
-  return out;
+
+  const SupplyLpProblem& p_;
+  CapacityColumns capacities_;
+  std::size_t steps_;
+  double dt_;
+  SupplyLp out_;
+  lp::Model& m_;
+  bool extra_it_;
+  bool has_renewables_;
+  bool can_export_;
+  double self_keep_;  ///< share of stored energy kept over a step (self-discharge)
+  std::size_t window_;
+  std::vector<double> window_energy_mwh_;  ///< flexible IT energy of each window
+  std::vector<std::vector<int>> solar_at_, wind_at_;
+  std::vector<int> battery_power_at_, battery_energy_at_, gas_at_, import_at_, extra_it_at_;
+  std::vector<lp::Term> terms_;
+};
+
+}  // namespace
+
+SupplyLp build_supply_lp(const SupplyLpProblem& p, CapacityColumns capacities) {
+  check_problem(p);
+  return SupplyLpBuilder(p, capacities).build();
 }
 
 SupplyPlan read_supply_plan(const SupplyLpProblem& p, const SupplyLp& lp,
