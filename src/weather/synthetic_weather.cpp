@@ -612,31 +612,27 @@ double disc_dni_w_m2(double ghi_w_m2, double zenith_deg, double dni_extra_w_m2) 
   return std::clamp(dni, 0.0, ghi_w_m2 / cos_z);
 }
 
-WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& climate, int year,
-                               std::uint64_t seed) {
-  check_climate(site, climate);
-  const YearCalendar calendar(year);
-  const auto days = static_cast<std::size_t>(calendar.days);
-  const std::size_t hours = days * kHoursPerDayInt;
+namespace {
 
+// A year of hourly rows with their stamps, every column zero.
+WeatherSeries empty_year(const WeatherSite& site, const MonthlyClimate& climate, int year,
+                         std::uint64_t seed, std::size_t hours) {
   WeatherSeries series;
   series.site = site;
   series.source = fmt::format("synthetic ({}, seed {})", climate.source, seed);
   series.interval_s = kSecondsPerHourInt;
   series.timing = RowTiming::kIntervalAverage;
   series.resize(hours);
-
-  // Stamps, and the mid-hour instants of the sun positions.
   const LocalTime start = local_from_civil(CivilTime{year, 1, 1, 0, 0, 0});
-  std::vector<LocalTime> mid_hour(hours);
   for (std::size_t i = 0; i < hours; ++i) {
     series.time[i] = LocalTime{start.seconds + static_cast<std::int64_t>(i) * kSecondsPerHourInt};
-    mid_hour[i] = LocalTime{series.time[i].seconds + series.sun_offset_s()};
   }
-  std::vector<SolarPosition> sun(hours);
-  spa_positions(site, mid_hour, {}, {}, sun);
+  return series;
+}
 
-  // Linke turbidity: months without a value take the default (and say so).
+// Linke turbidity: months without a value take the default (and say so).
+std::array<double, kMonths> linke_by_month(const MonthlyClimate& climate,
+                                           std::vector<std::string>& warnings) {
   std::array<double, kMonths> linke = climate.linke_turbidity;
   std::string defaulted;
   for (std::size_t m = 0; m < kMonths; ++m) {
@@ -647,72 +643,115 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
     }
   }
   if (!defaulted.empty()) {
-    series.warnings.push_back(fmt::format(
+    warnings.push_back(fmt::format(
         "synthetic weather: no Linke turbidity for month(s) {}; used {} (typical rural sky)",
         defaulted, kDefaultLinkeTurbidity));
   }
+  return linke;
+}
 
-  // Step 1: extraterrestrial and clear-sky irradiance, hourly and daily.
-  std::vector<double> g0_w_m2(hours, 0.0);
-  std::vector<double> cs_w_m2(hours, 0.0);
-  std::vector<double> i0_w_m2(hours, 0.0);
-  std::vector<double> cos_z(hours, 0.0);
-  std::vector<AnchorWeights> hour_anchor(hours);
-  std::vector<double> h0_wh(days, 0.0);
-  std::vector<double> cs_wh(days, 0.0);
+// Step 1: the sun (at mid-hour) and the extraterrestrial and clear-sky irradiance, hourly and
+// daily, over the year: what every later step reads.
+struct SkyYear {
+  std::vector<SolarPosition> sun;
+  std::vector<double> g0_w_m2;  ///< extraterrestrial on the horizontal
+  std::vector<double> cs_w_m2;  ///< clear-sky GHI (Ineichen-Perez)
+  std::vector<double> i0_w_m2;  ///< extraterrestrial normal
+  std::vector<double> cos_z;    ///< 0 with the sun down
+  std::vector<AnchorWeights> hour_anchor;
+  std::vector<double> h0_wh;  ///< per day: extraterrestrial horizontal
+  std::vector<double> cs_wh;  ///< per day: clear sky
+};
+
+SkyYear sky_year(const WeatherSite& site, const YearCalendar& calendar, const WeatherSeries& series,
+                 const std::array<double, kMonths>& linke) {
+  const std::size_t hours = series.size();
+  const auto days = static_cast<std::size_t>(calendar.days);
+  SkyYear sky;
+  std::vector<LocalTime> mid_hour(hours);
+  for (std::size_t i = 0; i < hours; ++i) {
+    mid_hour[i] = LocalTime{series.time[i].seconds + series.sun_offset_s()};
+  }
+  sky.sun.resize(hours);
+  spa_positions(site, mid_hour, {}, {}, sky.sun);
+  sky.g0_w_m2.assign(hours, 0.0);
+  sky.cs_w_m2.assign(hours, 0.0);
+  sky.i0_w_m2.assign(hours, 0.0);
+  sky.cos_z.assign(hours, 0.0);
+  sky.hour_anchor.resize(hours);
+  sky.h0_wh.assign(days, 0.0);
+  sky.cs_wh.assign(days, 0.0);
   for (std::size_t i = 0; i < hours; ++i) {
     const std::size_t month = calendar.month_of_day[i / kHoursPerDayInt];
     const double t_day = (static_cast<double>(i) + 0.5) / kHoursPerDay;
-    hour_anchor[i] = anchor_weights(calendar, month, t_day);
-    const double r_au = sun[i].earth_sun_distance_au;
-    i0_w_m2[i] = kSolarConstantW_m2 / (r_au * r_au);
-    if (sun[i].zenith_deg < 90.0) {
-      cos_z[i] = std::cos(sun[i].zenith_deg * kDegToRad);
-      g0_w_m2[i] = i0_w_m2[i] * cos_z[i];
-      cs_w_m2[i] =
-          ineichen_perez_clear_sky(sun[i].zenith_deg, i0_w_m2[i], linke[month], site.elevation_m)
-              .ghi_w_m2;
+    sky.hour_anchor[i] = anchor_weights(calendar, month, t_day);
+    const double r_au = sky.sun[i].earth_sun_distance_au;
+    sky.i0_w_m2[i] = kSolarConstantW_m2 / (r_au * r_au);
+    if (sky.sun[i].zenith_deg < kRightAngleDeg) {
+      sky.cos_z[i] = std::cos(sky.sun[i].zenith_deg * kDegToRad);
+      sky.g0_w_m2[i] = sky.i0_w_m2[i] * sky.cos_z[i];
+      sky.cs_w_m2[i] = ineichen_perez_clear_sky(sky.sun[i].zenith_deg, sky.i0_w_m2[i], linke[month],
+                                                site.elevation_m)
+                           .ghi_w_m2;
     }
-    h0_wh[i / kHoursPerDayInt] += g0_w_m2[i];
-    cs_wh[i / kHoursPerDayInt] += cs_w_m2[i];
+    sky.h0_wh[i / kHoursPerDayInt] += sky.g0_w_m2[i];
+    sky.cs_wh[i / kHoursPerDayInt] += sky.cs_w_m2[i];
   }
+  return sky;
+}
 
-  // Step 2: daily clearness index from the Markov transition matrices.
-  Random solar_random(seed, year, 1);
+// The climate's monthly GHI as energy per month, Wh/m2.
+std::array<double, kMonths> monthly_target_wh(const YearCalendar& calendar,
+                                              const MonthlyClimate& climate) {
   std::array<double, kMonths> target_wh{};
-  std::array<double, kMonths> monthly_kt{};
   for (std::size_t m = 0; m < kMonths; ++m) {
     target_wh[m] = climate.ghi_kwh_m2_day[m] * kWhPerKwh * calendar.days_in[m];
+  }
+  return target_wh;
+}
+
+// Step 2: daily clearness index from the Markov transition matrices of each month's mean.
+std::vector<double> daily_clearness(const YearCalendar& calendar, const SkyYear& sky,
+                                    const std::array<double, kMonths>& target_wh, Random& random) {
+  std::array<double, kMonths> monthly_kt{};
+  for (std::size_t m = 0; m < kMonths; ++m) {
     double h0_month = 0.0;
     for (int d = calendar.first_day[m]; d < calendar.first_day[m] + calendar.days_in[m]; ++d) {
-      h0_month += h0_wh[static_cast<std::size_t>(d)];
+      h0_month += sky.h0_wh[static_cast<std::size_t>(d)];
     }
     monthly_kt[m] = h0_month > 0.0 ? target_wh[m] / h0_month : 0.0;
   }
+  const auto days = static_cast<std::size_t>(calendar.days);
   std::vector<double> daily_kt(days, 0.0);
   double today_kt = monthly_kt[0];
   for (std::size_t d = 0; d < days; ++d) {
     const std::size_t matrix = matrix_index(monthly_kt[calendar.month_of_day[d]]);
-    today_kt = next_daily_kt(matrix, today_kt, solar_random);
+    today_kt = next_daily_kt(matrix, today_kt, random);
     daily_kt[d] = today_kt;
   }
+  return daily_kt;
+}
 
-  // Step 3: calibrate each month to the climate, no day above its clear-sky total.
+// Step 3: calibrate each month to the climate, no day above its clear-sky total.
+void calibrate_months(const YearCalendar& calendar, const MonthlyClimate& climate,
+                      const SkyYear& sky, const std::array<double, kMonths>& target_wh,
+                      std::vector<double>& daily_kt, std::vector<std::string>& warnings) {
+  const auto days = static_cast<std::size_t>(calendar.days);
   std::vector<double> daily_kt_cap(days, 0.0);
   for (std::size_t d = 0; d < days; ++d) {
-    daily_kt_cap[d] = h0_wh[d] > 0.0 ? cs_wh[d] / h0_wh[d] : 0.0;
+    daily_kt_cap[d] = sky.h0_wh[d] > 0.0 ? sky.cs_wh[d] / sky.h0_wh[d] : 0.0;
   }
   for (std::size_t m = 0; m < kMonths; ++m) {
     const auto first = static_cast<std::size_t>(calendar.first_day[m]);
     const auto count = static_cast<std::size_t>(calendar.days_in[m]);
     const std::span<double> kt(daily_kt.data() + first, count);
     const std::span<const double> cap(daily_kt_cap.data() + first, count);
-    const std::span<const double> h0(h0_wh.data() + first, count);
+    const std::span<const double> h0(sky.h0_wh.data() + first, count);
     double clear_month_wh = 0.0;
-    for (std::size_t d = first; d < first + count; ++d) clear_month_wh += cs_wh[d];
+    for (std::size_t d = first; d < first + count; ++d) clear_month_wh += sky.cs_wh[d];
     if (target_wh[m] >= clear_month_wh) {
       if (target_wh[m] > clear_month_wh * (1.0 + 1e-9)) {
-        series.warnings.push_back(fmt::format(
+        warnings.push_back(fmt::format(
             "synthetic weather: month {} GHI of {:.3f} kWh/m2/day exceeds the clear-sky {:.3f}; "
             "every day of it is clear sky",
             m + 1, climate.ghi_kwh_m2_day[m],
@@ -726,11 +765,15 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
       kt[d] = std::min(factor * kt[d], cap[d]);
     }
   }
+}
 
-  // Step 4: hourly clearness within each day (Graham and Hollands), then the daily constraint.
+// Step 4: hourly clearness within each day (Graham and Hollands), then the daily constraint.
+void add_hourly_ghi(const YearCalendar& calendar, const SkyYear& sky,
+                    const std::vector<double>& daily_kt, Random& random, WeatherSeries& series) {
+  const auto days = static_cast<std::size_t>(calendar.days);
   const double innovation_scale = std::sqrt(1.0 - kHourlyLag1 * kHourlyLag1);
-  std::vector<double> cap_w_m2(hours, 0.0);
-  for (std::size_t i = 0; i < hours; ++i) cap_w_m2[i] = kClearSkyCap * cs_w_m2[i];
+  std::vector<double> cap_w_m2(series.size(), 0.0);
+  for (std::size_t i = 0; i < series.size(); ++i) cap_w_m2[i] = kClearSkyCap * sky.cs_w_m2[i];
   for (std::size_t d = 0; d < days; ++d) {
     const double kt_day = daily_kt[d];
     const double lambda = -0.19 + 1.12 * kt_day + 0.24 * std::exp(-8.0 * kt_day);
@@ -742,55 +785,60 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
     double y = 0.0;
     const std::size_t first_hour = d * kHoursPerDayInt;
     for (std::size_t i = first_hour; i < first_hour + kHoursPerDayInt; ++i) {
-      if (g0_w_m2[i] <= 0.0) continue;
-      const double sin_alpha = cos_z[i];
+      if (sky.g0_w_m2[i] <= 0.0) continue;
+      const double sin_alpha = sky.cos_z[i];
       const double kt_mean = lambda + epsilon * std::exp(-kappa / sin_alpha);
       const double sigma = std::min(a * std::exp(b * (1.0 - sin_alpha)), kMaxHourlySigma);
-      const double n = solar_random.normal();
+      const double n = random.normal();
       y = first_light ? n : kHourlyLag1 * y + innovation_scale * n;
       first_light = false;
-      const double kt_cap = cap_w_m2[i] / g0_w_m2[i];
+      const double kt_cap = cap_w_m2[i] / sky.g0_w_m2[i];
       const double kt = std::min(std::max(kt_mean + sigma * y, kMinHourlyKt), kt_cap);
-      series.ghi_w_m2[i] = kt * g0_w_m2[i];
+      series.ghi_w_m2[i] = kt * sky.g0_w_m2[i];
     }
     rescale_day(std::span<double>(series.ghi_w_m2.data() + first_hour, kHoursPerDayInt),
                 std::span<const double>(cap_w_m2.data() + first_hour, kHoursPerDayInt),
-                kt_day * h0_wh[d]);
+                kt_day * sky.h0_wh[d]);
   }
+}
 
-  // Step 5: direct (DISC) and diffuse.
-  for (std::size_t i = 0; i < hours; ++i) {
+// Step 5: direct (DISC) and diffuse.
+void split_direct_diffuse(const SkyYear& sky, WeatherSeries& series) {
+  for (std::size_t i = 0; i < series.size(); ++i) {
     const double ghi = series.ghi_w_m2[i];
-    if (ghi <= 0.0 || g0_w_m2[i] <= 0.0) {
+    if (ghi <= 0.0 || sky.g0_w_m2[i] <= 0.0) {
       series.ghi_w_m2[i] = 0.0;
       series.dni_w_m2[i] = 0.0;
       series.dhi_w_m2[i] = 0.0;
       continue;
     }
-    const double dni = disc_dni_w_m2(ghi, sun[i].zenith_deg, i0_w_m2[i]);
+    const double dni = disc_dni_w_m2(ghi, sky.sun[i].zenith_deg, sky.i0_w_m2[i]);
     series.dni_w_m2[i] = dni;
-    series.dhi_w_m2[i] = std::max(0.0, ghi - dni * cos_z[i]);
+    series.dhi_w_m2[i] = std::max(0.0, ghi - dni * sky.cos_z[i]);
   }
+}
 
-  // Temperature: daily anomaly, daily range linked to the day's clear-sky index, diurnal shape.
-  Random temp_random(seed, year, 2);
-  std::vector<AnchorWeights> day_anchor(days);
-  for (std::size_t d = 0; d < days; ++d) {
-    day_anchor[d] =
-        anchor_weights(calendar, calendar.month_of_day[d], static_cast<double>(d) + 0.5);
-  }
+// Temperature, daily: a persistent anomaly (AR(1)) about the monthly anchors.
+std::vector<double> temperature_anomalies_c(std::size_t days, Random& random) {
   std::vector<double> anomaly_c(days, 0.0);
-  const double anomaly_innovation = std::sqrt(1.0 - kTempAnomalyLag1 * kTempAnomalyLag1);
+  const double innovation = std::sqrt(1.0 - kTempAnomalyLag1 * kTempAnomalyLag1);
   for (std::size_t d = 0; d < days; ++d) {
-    const double n = temp_random.normal();
-    anomaly_c[d] =
-        d == 0 ? kTempAnomalyStdC * n
-               : kTempAnomalyLag1 * anomaly_c[d - 1] + kTempAnomalyStdC * anomaly_innovation * n;
+    const double n = random.normal();
+    anomaly_c[d] = d == 0 ? kTempAnomalyStdC * n
+                          : kTempAnomalyLag1 * anomaly_c[d - 1] + kTempAnomalyStdC * innovation * n;
   }
+  return anomaly_c;
+}
+
+// Temperature, daily: the range, wider on days clearer than their month's mean.
+std::vector<double> daily_ranges_c(const YearCalendar& calendar, const MonthlyClimate& climate,
+                                   const SkyYear& sky, const std::vector<double>& daily_kt,
+                                   const std::vector<AnchorWeights>& day_anchor) {
+  const auto days = static_cast<std::size_t>(calendar.days);
   std::vector<double> clear_index(days, 1.0);
   std::array<double, kMonths> clear_index_mean{};
   for (std::size_t d = 0; d < days; ++d) {
-    if (cs_wh[d] > 0.0) clear_index[d] = daily_kt[d] * h0_wh[d] / cs_wh[d];
+    if (sky.cs_wh[d] > 0.0) clear_index[d] = daily_kt[d] * sky.h0_wh[d] / sky.cs_wh[d];
     clear_index_mean[calendar.month_of_day[d]] += clear_index[d];
   }
   for (std::size_t m = 0; m < kMonths; ++m) {
@@ -804,8 +852,17 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
                    kMinRangeFactor, kMaxRangeFactor);
     range_c[d] = interpolate(climate.temp_daily_range_c, day_anchor[d]) * factor;
   }
+  return range_c;
+}
 
-  // Diurnal shape: each hour blends the minimum of one day and the maximum of another.
+// Temperature, hourly: each hour blends the minimum of one day and the maximum of another.
+struct Blend {
+  std::size_t min_day = 0;
+  std::size_t max_day = 0;
+  double weight_max = 0.0;
+};
+
+std::vector<Blend> diurnal_blend(const std::vector<SolarPosition>& sun, std::size_t days) {
   std::vector<DayLight> light(days);
   std::vector<double> max_time_h(days, 0.0);
   for (std::size_t d = 0; d < days; ++d) {
@@ -813,13 +870,8 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
         std::span<const SolarPosition>(sun.data() + d * kHoursPerDayInt, kHoursPerDayInt));
     max_time_h[d] = 0.5 * (light[d].sunrise_h + light[d].sunset_h) + kTempMaxAfterNoonH;
   }
-  struct Blend {
-    std::size_t min_day = 0;
-    std::size_t max_day = 0;
-    double weight_max = 0.0;
-  };
-  std::vector<Blend> blend(hours);
-  for (std::size_t i = 0; i < hours; ++i) {
+  std::vector<Blend> blend(sun.size());
+  for (std::size_t i = 0; i < sun.size(); ++i) {
     const std::size_t d = i / kHoursPerDayInt;
     const double t = static_cast<double>(i % kHoursPerDayInt) + 0.5;
     const double sunrise = light[d].sunrise_h;
@@ -841,6 +893,24 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
       blend[i] = Blend{next, d, 0.5 * (1.0 + std::cos(kPi * f))};
     }
   }
+  return blend;
+}
+
+// Temperature: daily anomaly, daily range linked to the day's clear-sky index, diurnal shape,
+// with monthly base anchors solved so that each month's mean is the climate's.
+void add_temperature(const YearCalendar& calendar, const MonthlyClimate& climate,
+                     const SkyYear& sky, const std::vector<double>& daily_kt, Random random,
+                     WeatherSeries& series) {
+  const auto days = static_cast<std::size_t>(calendar.days);
+  const std::size_t hours = series.size();
+  std::vector<AnchorWeights> day_anchor(days);
+  for (std::size_t d = 0; d < days; ++d) {
+    day_anchor[d] =
+        anchor_weights(calendar, calendar.month_of_day[d], static_cast<double>(d) + 0.5);
+  }
+  const std::vector<double> anomaly_c = temperature_anomalies_c(days, random);
+  const std::vector<double> range_c = daily_ranges_c(calendar, climate, sky, daily_kt, day_anchor);
+  const std::vector<Blend> blend = diurnal_blend(sky.sun, days);
 
   // The base anchors: hourly temperature is linear in them, so each month's mean is
   // sum_k M(m, k) anchor_k + (the mean with zero anchors); solve M anchor = target - that.
@@ -878,9 +948,13 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
     temp_rhs[m] = climate.temp_mean_c[m] - zero_anchor_mean[m];
   }
   temperature_with(solve_monthly(temp_matrix, temp_rhs));
+}
 
-  // Wind: afternoon-peaked diurnal cycle times a persistent log-normal factor.
-  Random wind_random(seed, year, 3);
+// Wind: afternoon-peaked diurnal cycle times a persistent log-normal factor, with monthly base
+// anchors solved so that each month's mean is the climate's.
+void add_wind(const YearCalendar& calendar, const MonthlyClimate& climate,
+              const std::vector<AnchorWeights>& hour_anchor, Random random, WeatherSeries& series) {
+  const std::size_t hours = series.size();
   std::array<double, kHoursPerDayInt> wind_diurnal{};
   for (std::size_t h = 0; h < kHoursPerDayInt; ++h) {
     const double t = static_cast<double>(h) + 0.5;
@@ -891,7 +965,7 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
   const double wind_innovation = std::sqrt(1.0 - kWindLag1 * kWindLag1);
   double g = 0.0;
   for (std::size_t i = 0; i < hours; ++i) {
-    const double n = wind_random.normal();
+    const double n = random.normal();
     g = i == 0 ? n : kWindLag1 * g + wind_innovation * n;
     wind_factor[i] = wind_diurnal[i % kHoursPerDayInt] *
                      std::exp(kWindLogStd * g - 0.5 * kWindLogStd * kWindLogStd);
@@ -912,7 +986,25 @@ WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& cl
   for (std::size_t i = 0; i < hours; ++i) {
     series.wind_speed_m_s[i] = interpolate(wind_anchor, hour_anchor[i]) * wind_factor[i];
   }
+}
 
+}  // namespace
+
+WeatherSeries generate_weather(const WeatherSite& site, const MonthlyClimate& climate, int year,
+                               std::uint64_t seed) {
+  check_climate(site, climate);
+  const YearCalendar calendar(year);
+  WeatherSeries series = empty_year(site, climate, year, seed,
+                                    static_cast<std::size_t>(calendar.days) * kHoursPerDayInt);
+  const SkyYear sky = sky_year(site, calendar, series, linke_by_month(climate, series.warnings));
+  Random solar_random(seed, year, 1);
+  const std::array<double, kMonths> target_wh = monthly_target_wh(calendar, climate);
+  std::vector<double> daily_kt = daily_clearness(calendar, sky, target_wh, solar_random);
+  calibrate_months(calendar, climate, sky, target_wh, daily_kt, series.warnings);
+  add_hourly_ghi(calendar, sky, daily_kt, solar_random, series);
+  split_direct_diffuse(sky, series);
+  add_temperature(calendar, climate, sky, daily_kt, Random(seed, year, 2), series);
+  add_wind(calendar, climate, sky.hour_anchor, Random(seed, year, 3), series);
   // Pressure of the standard atmosphere at the site; albedo stays NaN.
   const double pressure_mbar =
       kSeaLevelPressureMbar *
