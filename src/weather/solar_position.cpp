@@ -976,32 +976,45 @@ SolarPosition spa_position(const SpaInput& input) {
   return position_from(spa_details(input));
 }
 
-void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_times,
-                   std::span<const double> pressure_mbar, std::span<const double> temperature_c,
-                   std::span<SolarPosition> out) {
-  const std::size_t count = local_times.size();
-  if (out.size() != count || (!pressure_mbar.empty() && pressure_mbar.size() != count) ||
-      (!temperature_c.empty() && temperature_c.size() != count)) {
-    throw std::invalid_argument(fmt::format(
-        "spa_positions: {} instants but {} outputs, {} pressures and {} temperatures (each "
-        "must match; pressures and temperatures may also be empty)",
-        count, out.size(), pressure_mbar.size(), temperature_c.size()));
+namespace {
+
+// Pressure and temperature per instant: given (a NaN takes the standard value) or standard.
+class Atmosphere {
+ public:
+  Atmosphere(std::span<const double> pressure_mbar, std::span<const double> temperature_c)
+      : pressure_mbar_(pressure_mbar), temperature_c_(temperature_c) {
+    for (const double pressure : pressure_mbar) {
+      if (!std::isnan(pressure)) {
+        check_range(pressure, 0.0, kMaxPressureMbar, "pressure_mbar");
+      }
+    }
+    for (const double temperature : temperature_c) {
+      if (!std::isnan(temperature)) {
+        check_temperature(temperature);
+      }
+    }
   }
-  SpaInput defaults;
-  defaults.timezone_h = site.utc_offset_h;
-  defaults.latitude_deg = site.latitude_deg;
-  defaults.longitude_deg = site.longitude_deg;
-  defaults.elevation_m = site.elevation_m;
-  validate(defaults);
-  if (count == 0) {
-    return;
+  [[nodiscard]] bool standard() const { return pressure_mbar_.empty() && temperature_c_.empty(); }
+  [[nodiscard]] double pressure_mbar(std::size_t i) const {
+    return pressure_mbar_.empty() || std::isnan(pressure_mbar_[i]) ? kSpaStandardPressureMbar
+                                                                   : pressure_mbar_[i];
+  }
+  [[nodiscard]] double temperature_c(std::size_t i) const {
+    return temperature_c_.empty() || std::isnan(temperature_c_[i]) ? kSpaStandardTemperatureC
+                                                                   : temperature_c_[i];
   }
 
-  // UT day of each instant: checked on the local day first so the offset cannot overflow.
+ private:
+  std::span<const double> pressure_mbar_;
+  std::span<const double> temperature_c_;
+};
+
+// The first and last UT day of the instants (days since 1970-01-01), checked on the local day
+// first so the offset cannot overflow.
+std::pair<std::int64_t, std::int64_t> ut_day_range(std::span<const LocalTime> local_times,
+                                                   std::int64_t offset_s) {
   const std::int64_t min_day = days_from_civil(kMinYear, 1, 1);
   const std::int64_t max_day = days_from_civil(kMaxYear, 12, 31);
-  const auto offset_s =
-      static_cast<std::int64_t>(std::llround(site.utc_offset_h * kSecondsPerHour));
   std::int64_t first_day = max_day;
   std::int64_t last_day = min_day;
   for (const LocalTime& time : local_times) {
@@ -1015,49 +1028,36 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
     first_day = std::min(first_day, day);
     last_day = std::max(last_day, day);
   }
+  return {first_day, last_day};
+}
 
-  for (const double pressure : pressure_mbar) {
-    if (!std::isnan(pressure)) {
-      check_range(pressure, 0.0, kMaxPressureMbar, "pressure_mbar");
-    }
+// Sparse instants: the full algorithm per instant (cheaper than the daily table).
+void positions_one_by_one(const SpaInput& defaults, std::span<const LocalTime> local_times,
+                          std::int64_t offset_s, const Atmosphere& atmosphere,
+                          std::span<SolarPosition> out) {
+  for (std::size_t i = 0; i < local_times.size(); ++i) {
+    SpaInput input = defaults;
+    input.pressure_mbar = atmosphere.pressure_mbar(i);
+    input.temperature_c = atmosphere.temperature_c(i);
+    const double utc_days = static_cast<double>(local_times[i].seconds - offset_s) / kSecondsPerDay;
+    SpaDetails details;
+    spa_from_julian_day(kUnixEpochJd + utc_days, input, details);
+    out[i] = position_from(details);
   }
-  for (const double temperature : temperature_c) {
-    if (!std::isnan(temperature)) {
-      check_temperature(temperature);
-    }
-  }
-  auto pressure_at = [&](std::size_t i) {
-    return pressure_mbar.empty() || std::isnan(pressure_mbar[i]) ? kSpaStandardPressureMbar
-                                                                 : pressure_mbar[i];
-  };
-  auto temperature_at = [&](std::size_t i) {
-    return temperature_c.empty() || std::isnan(temperature_c[i]) ? kSpaStandardTemperatureC
-                                                                 : temperature_c[i];
-  };
+}
 
-  // The cubic of day k uses the samples of days k-1..k+2.
-  constexpr std::int64_t kSamplesBefore = 1;
-  constexpr std::int64_t kSamplesAfter = 2;
-  const std::int64_t days = last_day - first_day + 1;
-  if (static_cast<std::uint64_t>(days + kSamplesBefore + kSamplesAfter) > count) {
-    // Sparse instants: the full algorithm per instant is cheaper than the table.
-    for (std::size_t i = 0; i < count; ++i) {
-      SpaInput input = defaults;
-      input.pressure_mbar = pressure_at(i);
-      input.temperature_c = temperature_at(i);
-      const double utc_days =
-          static_cast<double>(local_times[i].seconds - offset_s) / kSecondsPerDay;
-      SpaDetails details;
-      spa_from_julian_day(kUnixEpochJd + utc_days, input, details);
-      out[i] = position_from(details);
-    }
-    return;
-  }
+// The cubic of day k uses the samples of days k-1..k+2.
+constexpr std::int64_t kSamplesBefore = 1;
+constexpr std::int64_t kSamplesAfter = 2;
 
-  // Samples at 0 h UT of days first_day - 1 .. last_day + 2, then one cubic per day.
-  const auto samples = static_cast<std::size_t>(days + kSamplesBefore + kSamplesAfter);
+// One cubic per UT day of first_day..last_day: samples at 0 h UT of days first_day - 1 ..
+// last_day + 2 of alpha - delta_psi cos(epsilon), delta and R.
+std::vector<DayCoefficients> daily_table(std::int64_t first_day, std::int64_t last_day,
+                                         double delta_t_s) {
+  const auto samples =
+      static_cast<std::size_t>(last_day - first_day + 1 + kSamplesBefore + kSamplesAfter);
   const std::int64_t first_sample_day = first_day - kSamplesBefore;
-  const double delta_t_days = defaults.delta_t_s / kSecondsPerDay;
+  const double delta_t_days = delta_t_s / kSecondsPerDay;
   const double first_jce =
       (static_cast<double>(first_sample_day) - kJ2000DaysAfterUnixEpoch + delta_t_days) /
       kDaysPerJulianCentury;
@@ -1069,8 +1069,7 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
     const std::array<double, 3> lbr = earth.next();
     const Geocentric g = geocentric_from(lbr[kLongitude], lbr[kLatitude], lbr[kRadius],
                                          nutation_by_powers(jce), jce / kCenturiesPerMillennium);
-    // Samples of alpha - delta_psi cos(epsilon), delta and R, kept in the cubics' constant terms
-    // until all exist.
+    // The samples wait in the cubics' constant terms until all exist.
     table[s].alpha_minus_eqeq_deg.c0 =
         g.alpha_deg - g.delta_psi_deg * std::cos(g.epsilon_deg * kDegToRad);
     table[s].delta_deg.c0 = g.delta_deg;
@@ -1100,94 +1099,150 @@ void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_tim
     day.cos_delta0 = std::cos(day.delta_deg.c0 * kDegToRad);
     table[s] = day;
   }
+  table.resize(samples - static_cast<std::size_t>(kSamplesBefore + kSamplesAfter));
+  return table;
+}
 
-  // Per instant: equations 28-46, with the inverse trigonometric functions of 37-40 eliminated.
-  // With A = cos(delta) - x sin(xi) cos(H), B = -x sin(xi) sin(H) and C = sin(delta) - y sin(xi):
-  // tan(delta_alpha) = B / A, tan(delta') = C / sqrt(A^2 + B^2), and
-  // sin(H') cos(delta') s = sin(H) A - cos(H) B, cos(H') cos(delta') s = cos(H) A + sin(H) B,
-  // sin(delta') s = C, where s = sqrt(A^2 + B^2 + C^2). sin(delta) and cos(delta) follow from
-  // their values at 0 h UT by angle addition (delta changes by less than 0.41 deg a day), and
-  // sin(xi) = xi - xi^3 / 6 (xi < 5e-5 rad).
-  const ObserverTerms obs = observer_terms(site.latitude_deg, site.elevation_m);
-  const double phi_rad = site.latitude_deg * kDegToRad;
-  const double sin_phi = std::sin(phi_rad);
-  const double cos_phi = std::cos(phi_rad);
-  const double parallax_rad = kSunParallaxArcsec / kArcsecPerDeg * kDegToRad;
-  const bool standard_atmosphere = pressure_mbar.empty() && temperature_c.empty();
-  const double standard_factor_deg =
-      refraction_factor_deg(kSpaStandardPressureMbar, kSpaStandardTemperatureC);
-  const double refraction_limit_deg = -(kSunRadiusDeg + kSpaDefaultAtmosRefractDeg);
+// Blocks of instants, one pass per library function, so that its calls are independent and
+// overlap (one instant's chain of sin, asin, tan and atan2 would otherwise run serially).
+constexpr std::size_t kBlock = 64;
 
-  // Blocks of instants, one pass per library function, so that its calls are independent and
-  // overlap (one instant's chain of sin, asin, tan and atan2 would otherwise run serially).
-  constexpr std::size_t kBlock = 64;
+// The per-instant quantities of a block that the topocentric passes read.
+struct BlockTerms {
   std::array<double, kBlock> h_rad{};
   std::array<double, kBlock> sin_delta{};
   std::array<double, kBlock> cos_delta{};
   std::array<double, kBlock> sin_xi{};
+};
+
+// Per instant from the day's cubics: the observer's hour angle, the declination (its sine and
+// cosine by angle addition from 0 h UT: delta changes by less than 0.41 deg a day), the distance
+// and sin(xi) = xi - xi^3 / 6 (xi < 5e-5 rad). Writes declination and distance to `out`.
+void geocentric_block(const std::vector<DayCoefficients>& table, std::int64_t first_day,
+                      const WeatherSite& site, std::span<const LocalTime> times,
+                      std::int64_t offset_s, BlockTerms& terms, std::span<SolarPosition> out) {
+  const double parallax_rad = kSunParallaxArcsec / kArcsecPerDeg * kDegToRad;
+  for (std::size_t k = 0; k < times.size(); ++k) {
+    const std::int64_t utc_s = times[k].seconds - offset_s;
+    const std::int64_t day = floor_div(utc_s, kSecondsPerDayInt);
+    const DayCoefficients& coefficients = table[static_cast<std::size_t>(day - first_day)];
+    const double n = static_cast<double>(utc_s - day * kSecondsPerDayInt) * kDaysPerSecond;
+    const double jc = (static_cast<double>(day) - kJ2000DaysAfterUnixEpoch + n) * kCenturiesPerDay;
+    const double nu0_deg = coefficients.nu0_at_midnight_deg + kSiderealRateDegPerDay * n +
+                           jc * jc * (kSiderealJc2Deg - jc * kSiderealJc3Deg);
+    terms.h_rad[k] =
+        (nu0_deg + site.longitude_deg - coefficients.alpha_minus_eqeq_deg(n)) * kDegToRad;
+    const double delta_deg = coefficients.delta_deg(n);
+    const double delta_change_rad = (delta_deg - coefficients.delta_deg.c0) * kDegToRad;
+    const double sin_change = small_sin(delta_change_rad);
+    const double cos_change = small_cos(delta_change_rad);
+    terms.sin_delta[k] =
+        coefficients.sin_delta0 * cos_change + coefficients.cos_delta0 * sin_change;
+    terms.cos_delta[k] =
+        coefficients.cos_delta0 * cos_change - coefficients.sin_delta0 * sin_change;
+    const double r_au = coefficients.r_au(n);
+    const double xi_rad = parallax_rad / r_au;
+    terms.sin_xi[k] = xi_rad * (1.0 - xi_rad * xi_rad * kInvTaylor3);
+    out[k].declination_deg = delta_deg;
+    out[k].earth_sun_distance_au = r_au;
+  }
+}
+
+// Per instant: equations 28-46, with the inverse trigonometric functions of 37-40 eliminated.
+// With A = cos(delta) - x sin(xi) cos(H), B = -x sin(xi) sin(H) and C = sin(delta) - y sin(xi):
+// tan(delta_alpha) = B / A, tan(delta') = C / sqrt(A^2 + B^2), and
+// sin(H') cos(delta') s = sin(H) A - cos(H) B, cos(H') cos(delta') s = cos(H) A + sin(H) B,
+// sin(delta') s = C, where s = sqrt(A^2 + B^2 + C^2).
+void topocentric_block(const WeatherSite& site, const BlockTerms& terms,
+                       const Atmosphere& atmosphere, std::size_t first,
+                       std::span<SolarPosition> out) {
+  const ObserverTerms obs = observer_terms(site.latitude_deg, site.elevation_m);
+  const double phi_rad = site.latitude_deg * kDegToRad;
+  const double sin_phi = std::sin(phi_rad);
+  const double cos_phi = std::cos(phi_rad);
+  const double standard_factor_deg =
+      refraction_factor_deg(kSpaStandardPressureMbar, kSpaStandardTemperatureC);
+  const double refraction_limit_deg = -(kSunRadiusDeg + kSpaDefaultAtmosRefractDeg);
+  const std::size_t size = out.size();
   std::array<double, kBlock> sin_e0{};
   std::array<double, kBlock> azimuth_y{};
   std::array<double, kBlock> azimuth_x{};
+  for (std::size_t k = 0; k < size; ++k) {
+    const double sin_h = std::sin(terms.h_rad[k]);
+    const double cos_h = std::cos(terms.h_rad[k]);
+    const double a = terms.cos_delta[k] - obs.x * terms.sin_xi[k] * cos_h;
+    const double b = -obs.x * terms.sin_xi[k] * sin_h;
+    const double c = terms.sin_delta[k] - obs.y * terms.sin_xi[k];
+    const double meridian = cos_h * a + sin_h * b;  // cos(H') cos(delta') s
+    sin_e0[k] = std::clamp((sin_phi * c + cos_phi * meridian) / std::sqrt(a * a + b * b + c * c),
+                           -1.0, 1.0);
+    azimuth_y[k] = sin_h * a - cos_h * b;  // sin(H') cos(delta') s
+    azimuth_x[k] = meridian * sin_phi - c * cos_phi;
+  }
+  for (std::size_t k = 0; k < size; ++k) {
+    out[k].elevation_deg = std::asin(sin_e0[k]) * kRadToDeg;  // e0 until refracted
+  }
+  for (std::size_t k = 0; k < size; ++k) {
+    const double e0_deg = out[k].elevation_deg;
+    if (e0_deg >= refraction_limit_deg) {
+      const double factor_deg = atmosphere.standard()
+                                    ? standard_factor_deg
+                                    : refraction_factor_deg(atmosphere.pressure_mbar(first + k),
+                                                            atmosphere.temperature_c(first + k));
+      out[k].elevation_deg =
+          e0_deg + refraction_deg(e0_deg, factor_deg, kSpaDefaultAtmosRefractDeg);
+    }
+    out[k].zenith_deg = kRightAngleDeg - out[k].elevation_deg;
+  }
+  for (std::size_t k = 0; k < size; ++k) {
+    double azimuth_deg =
+        std::atan2(azimuth_y[k], azimuth_x[k]) * kRadToDeg + kHalfCircleDeg;  // eq. 45, 46
+    if (azimuth_deg >= kFullCircleDeg) {
+      azimuth_deg -= kFullCircleDeg;
+    }
+    out[k].azimuth_deg = azimuth_deg;
+  }
+}
+
+}  // namespace
+
+void spa_positions(const WeatherSite& site, std::span<const LocalTime> local_times,
+                   std::span<const double> pressure_mbar, std::span<const double> temperature_c,
+                   std::span<SolarPosition> out) {
+  const std::size_t count = local_times.size();
+  if (out.size() != count || (!pressure_mbar.empty() && pressure_mbar.size() != count) ||
+      (!temperature_c.empty() && temperature_c.size() != count)) {
+    throw std::invalid_argument(fmt::format(
+        "spa_positions: {} instants but {} outputs, {} pressures and {} temperatures (each "
+        "must match; pressures and temperatures may also be empty)",
+        count, out.size(), pressure_mbar.size(), temperature_c.size()));
+  }
+  SpaInput defaults;
+  defaults.timezone_h = site.utc_offset_h;
+  defaults.latitude_deg = site.latitude_deg;
+  defaults.longitude_deg = site.longitude_deg;
+  defaults.elevation_m = site.elevation_m;
+  validate(defaults);
+  if (count == 0) {
+    return;
+  }
+  const auto offset_s =
+      static_cast<std::int64_t>(std::llround(site.utc_offset_h * kSecondsPerHour));
+  const auto [first_day, last_day] = ut_day_range(local_times, offset_s);
+  const Atmosphere atmosphere(pressure_mbar, temperature_c);
+  const std::int64_t days = last_day - first_day + 1;
+  if (static_cast<std::uint64_t>(days + kSamplesBefore + kSamplesAfter) > count) {
+    positions_one_by_one(defaults, local_times, offset_s, atmosphere, out);
+    return;
+  }
+  const std::vector<DayCoefficients> table = daily_table(first_day, last_day, defaults.delta_t_s);
+  BlockTerms terms;
   for (std::size_t first = 0; first < count; first += kBlock) {
     const std::size_t size = std::min(kBlock, count - first);
-    for (std::size_t k = 0; k < size; ++k) {
-      const std::size_t i = first + k;
-      const std::int64_t utc_s = local_times[i].seconds - offset_s;
-      const std::int64_t day = floor_div(utc_s, kSecondsPerDayInt);
-      const DayCoefficients& coefficients = table[static_cast<std::size_t>(day - first_day)];
-      const double n = static_cast<double>(utc_s - day * kSecondsPerDayInt) * kDaysPerSecond;
-      const double jc =
-          (static_cast<double>(day) - kJ2000DaysAfterUnixEpoch + n) * kCenturiesPerDay;
-      const double nu0_deg = coefficients.nu0_at_midnight_deg + kSiderealRateDegPerDay * n +
-                             jc * jc * (kSiderealJc2Deg - jc * kSiderealJc3Deg);
-      h_rad[k] = (nu0_deg + site.longitude_deg - coefficients.alpha_minus_eqeq_deg(n)) * kDegToRad;
-      const double delta_deg = coefficients.delta_deg(n);
-      const double delta_change_rad = (delta_deg - coefficients.delta_deg.c0) * kDegToRad;
-      const double sin_change = small_sin(delta_change_rad);
-      const double cos_change = small_cos(delta_change_rad);
-      sin_delta[k] = coefficients.sin_delta0 * cos_change + coefficients.cos_delta0 * sin_change;
-      cos_delta[k] = coefficients.cos_delta0 * cos_change - coefficients.sin_delta0 * sin_change;
-      const double r_au = coefficients.r_au(n);
-      const double xi_rad = parallax_rad / r_au;
-      sin_xi[k] = xi_rad * (1.0 - xi_rad * xi_rad * kInvTaylor3);
-      out[i].declination_deg = delta_deg;
-      out[i].earth_sun_distance_au = r_au;
-    }
-    for (std::size_t k = 0; k < size; ++k) {
-      const double sin_h = std::sin(h_rad[k]);
-      const double cos_h = std::cos(h_rad[k]);
-      const double a = cos_delta[k] - obs.x * sin_xi[k] * cos_h;
-      const double b = -obs.x * sin_xi[k] * sin_h;
-      const double c = sin_delta[k] - obs.y * sin_xi[k];
-      const double meridian = cos_h * a + sin_h * b;  // cos(H') cos(delta') s
-      sin_e0[k] = std::clamp((sin_phi * c + cos_phi * meridian) / std::sqrt(a * a + b * b + c * c),
-                             -1.0, 1.0);
-      azimuth_y[k] = sin_h * a - cos_h * b;  // sin(H') cos(delta') s
-      azimuth_x[k] = meridian * sin_phi - c * cos_phi;
-    }
-    for (std::size_t k = 0; k < size; ++k) {
-      out[first + k].elevation_deg = std::asin(sin_e0[k]) * kRadToDeg;  // e0 until refracted
-    }
-    for (std::size_t k = 0; k < size; ++k) {
-      const std::size_t i = first + k;
-      const double e0_deg = out[i].elevation_deg;
-      if (e0_deg >= refraction_limit_deg) {
-        const double factor_deg = standard_atmosphere
-                                      ? standard_factor_deg
-                                      : refraction_factor_deg(pressure_at(i), temperature_at(i));
-        out[i].elevation_deg =
-            e0_deg + refraction_deg(e0_deg, factor_deg, kSpaDefaultAtmosRefractDeg);
-      }
-      out[i].zenith_deg = kRightAngleDeg - out[i].elevation_deg;
-    }
-    for (std::size_t k = 0; k < size; ++k) {
-      double azimuth_deg =
-          std::atan2(azimuth_y[k], azimuth_x[k]) * kRadToDeg + kHalfCircleDeg;  // eq. 45, 46
-      if (azimuth_deg >= kFullCircleDeg) {
-        azimuth_deg -= kFullCircleDeg;
-      }
-      out[first + k].azimuth_deg = azimuth_deg;
-    }
+    const std::span<SolarPosition> block = out.subspan(first, size);
+    geocentric_block(table, first_day, site, local_times.subspan(first, size), offset_s, terms,
+                     block);
+    topocentric_block(site, terms, atmosphere, first, block);
   }
 }
 
