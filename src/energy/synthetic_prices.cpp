@@ -132,35 +132,55 @@ void check(const SyntheticPriceParams& p) {
   }
 }
 
-}  // namespace
+// The year's days: the first (days since 1970-01-01) and how many.
+struct PriceYear {
+  int year = 0;
+  std::int64_t first_day = 0;
+  std::int64_t days = 0;
+  std::size_t hours = 0;
 
-MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::uint64_t seed) {
-  check(params);
-  const std::int64_t first_day = days_from_civil(year, 1, 1);
-  const std::int64_t days = days_from_civil(year + 1, 1, 1) - first_day;
-  const auto hours = static_cast<std::size_t>(days * kHoursPerDayInt);
-  constexpr std::uint64_t kPriceStream = 3;  // independent of the weather and wind streams
-  DeterministicRandom draws(seed, year, kPriceStream);
+  explicit PriceYear(int y)
+      : year(y),
+        first_day(days_from_civil(y, 1, 1)),
+        days(days_from_civil(y + 1, 1, 1) - first_day),
+        hours(static_cast<std::size_t>(days * kHoursPerDayInt)) {}
 
-  // ---- 1-2: base price and surplus score ----------------------------------------------------
-  std::vector<double> base(hours);
-  std::vector<double> score(hours);
-  std::vector<double> noise(hours);  // the draw e of a negative hour's depth
+  [[nodiscard]] CivilTime date(std::int64_t d) const {
+    return civil_from_local(LocalTime{(first_day + d) * kSecondsPerDayInt});
+  }
+  // 1970-01-01 was a Thursday: (days + 4) % 7 is 0 on Sunday, 6 on Saturday.
+  [[nodiscard]] bool weekend(std::int64_t d) const {
+    const std::int64_t weekday = (first_day + d + 4) % kDaysPerWeek;
+    return weekday == 0 || weekday == 6;
+  }
+};
+
+// Steps 1-2: the base price of every hour (seasonal and diurnal shape, weekend factor, two AR(1)
+// log-normal factors, lowered by the wind surplus) and the surplus score that ranks the
+// candidates for negative prices, with the draw of each hour's negative depth.
+struct HourlyDraws {
+  std::vector<double> base;
+  std::vector<double> score;
+  std::vector<double> noise;  ///< the draw e of a negative hour's depth
+};
+
+HourlyDraws base_prices(const SyntheticPriceParams& params, const PriceYear& year,
+                        DeterministicRandom& draws) {
+  HourlyDraws out{std::vector<double>(year.hours), std::vector<double>(year.hours),
+                  std::vector<double>(year.hours)};
   const double log_variance =
       params.hourly_log_std * params.hourly_log_std + params.daily_log_std * params.daily_log_std;
   double x = draws.normal();
   double y = draws.normal();
   double wind_hourly = draws.normal();
   double wind_daily = draws.normal();
-  for (std::int64_t d = 0; d < days; ++d) {
+  for (std::int64_t d = 0; d < year.days; ++d) {
     if (d > 0) {
       y = ar1(y, params.daily_persistence, draws.normal());
       wind_daily = ar1(wind_daily, kSurplusDailyPersistence, draws.normal());
     }
-    const CivilTime date = civil_from_local(LocalTime{(first_day + d) * kSecondsPerDayInt});
-    // 1970-01-01 was a Thursday: (days + 4) % 7 is 0 on Sunday, 6 on Saturday.
-    const std::int64_t weekday = (first_day + d + 4) % 7;
-    const double week_factor = weekday == 0 || weekday == 6 ? kWeekendFactor : 1.0;
+    const CivilTime date = year.date(d);
+    const double week_factor = year.weekend(d) ? kWeekendFactor : 1.0;
     const auto m = static_cast<std::size_t>(date.month - 1);
     const auto& shape = season_shape(date.month);
     for (int h = 0; h < kHoursPerDayInt; ++h) {
@@ -171,23 +191,33 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
       }
       const double wind = (wind_daily + wind_hourly) / std::numbers::sqrt2;
       const auto hh = static_cast<std::size_t>(h);
-      base[t] = params.mean_usd_per_mwh * kMonthLevel[m] * shape[hh] * week_factor *
-                std::exp(params.daily_log_std * y + params.hourly_log_std * x -
-                         kSurplusPriceCoupling * wind - 0.5 * log_variance);
-      score[t] = kNegativeMonthWeight[m] * kSurplusShape[hh] + kSurplusNoiseWeight * wind;
-      noise[t] = draws.normal();
+      out.base[t] = params.mean_usd_per_mwh * kMonthLevel[m] * shape[hh] * week_factor *
+                    std::exp(params.daily_log_std * y + params.hourly_log_std * x -
+                             kSurplusPriceCoupling * wind - 0.5 * log_variance);
+      out.score[t] = kNegativeMonthWeight[m] * kSurplusShape[hh] + kSurplusNoiseWeight * wind;
+      out.noise[t] = draws.normal();
     }
   }
+  return out;
+}
 
-  // ---- 3: scarcity events -------------------------------------------------------------------
-  std::vector<double> price(hours, 0.0);
-  std::vector<char> fixed(hours, 0);
-  std::vector<char> day_used(static_cast<std::size_t>(days), 0);
+// Prices set by an event (scarcity, its shoulders, negative hours); the rest are ordinary.
+struct SetPrices {
+  std::vector<double> price;
+  std::vector<char> fixed;
+};
+
+// Step 3: scarcity events on summer afternoons (rejection sampling of the day by month and
+// weekday weights), each a few hours at or near the offer cap with a shoulder hour either side.
+void add_scarcity_events(const SyntheticPriceParams& params, const PriceYear& year,
+                         DeterministicRandom& draws, SetPrices& set) {
+  std::vector<char> day_used(static_cast<std::size_t>(year.days), 0);
   const double threshold = params.scarcity_threshold_usd_per_mwh;
   const double cap = params.offer_cap_usd_per_mwh;
   const double log_ratio = std::log(cap / threshold);
-  const std::int64_t summer_first = days_from_civil(year, 6, 1) - first_day;
-  const std::int64_t summer_days = days_from_civil(year, 10, 1) - first_day - summer_first;
+  const std::int64_t summer_first = days_from_civil(year.year, 6, 1) - year.first_day;
+  const std::int64_t summer_days =
+      days_from_civil(year.year, 10, 1) - year.first_day - summer_first;
   const double max_month_weight =
       *std::max_element(kScarcityMonthWeight.begin(), kScarcityMonthWeight.end());
   int remaining = params.scarcity_hours;
@@ -195,10 +225,8 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
     const auto pick = static_cast<std::int64_t>(draws.uniform() * static_cast<double>(summer_days));
     const std::int64_t d = summer_first + std::min(pick, summer_days - 1);
     const auto du = static_cast<std::size_t>(d);
-    const CivilTime date = civil_from_local(LocalTime{(first_day + d) * kSecondsPerDayInt});
-    const std::int64_t weekday = (first_day + d + 4) % 7;
-    const double weight = kScarcityMonthWeight[static_cast<std::size_t>(date.month - 1)] *
-                          (weekday == 0 || weekday == 6 ? kScarcityWeekendWeight : 1.0);
+    const double weight = kScarcityMonthWeight[static_cast<std::size_t>(year.date(d).month - 1)] *
+                          (year.weekend(d) ? kScarcityWeekendWeight : 1.0);
     if (day_used[du] || draws.uniform() * max_month_weight > weight) {
       continue;  // rejection sampling of the event day
     }
@@ -216,55 +244,67 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
     for (int k = 0; k < length; ++k) {
       const double u = draws.uniform();
       const auto t = first_hour + static_cast<std::size_t>(k);
-      price[t] = k == at_cap ? cap : std::min(cap, threshold * std::exp(log_ratio * u * u));
-      fixed[t] = 1;
+      set.price[t] = k == at_cap ? cap : std::min(cap, threshold * std::exp(log_ratio * u * u));
+      set.fixed[t] = 1;
     }
     for (const std::size_t t : {first_hour - 1, first_hour + static_cast<std::size_t>(length)}) {
-      price[t] = threshold * (kShoulderLowFraction + kShoulderSpanFraction * draws.uniform());
-      fixed[t] = 1;
+      set.price[t] = threshold * (kShoulderLowFraction + kShoulderSpanFraction * draws.uniform());
+      set.fixed[t] = 1;
     }
     remaining -= length;
   }
+}
 
-  // ---- 2 (cont.): the negative hours --------------------------------------------------------
+// Step 2 (cont.): the hours of the highest surplus score (not set by an event) are negative,
+// deeper the further their score is above the threshold score.
+void add_negative_hours(const SyntheticPriceParams& params, const HourlyDraws& hourly,
+                        SetPrices& set) {
+  const std::size_t hours = hourly.score.size();
   const auto negative_hours = static_cast<std::size_t>(
       std::lround(params.negative_hour_share * static_cast<double>(hours)));
-  if (negative_hours > 0) {
-    std::vector<std::size_t> order;
-    order.reserve(hours);
-    for (std::size_t t = 0; t < hours; ++t) {
-      if (!fixed[t]) {
-        order.push_back(t);
-      }
-    }
-    // Highest score first; ties (practically absent) by time, so the order is total.
-    std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
-      return score[a] != score[b] ? score[a] > score[b] : a < b;
-    });
-    const double mean_score =
-        std::accumulate(score.begin(), score.end(), 0.0) / static_cast<double>(hours);
-    double variance = 0.0;
-    for (const double s : score) {
-      variance += (s - mean_score) * (s - mean_score);
-    }
-    const double score_std = std::sqrt(variance / static_cast<double>(hours));
-    const double threshold_score = score[order[negative_hours - 1]];
-    for (std::size_t k = 0; k < negative_hours; ++k) {
-      const std::size_t t = order[k];
-      const double z = (score[t] - threshold_score) / score_std;
-      const double depth = kNegativeBaseUsdPerMwh + kNegativePerScoreStdUsdPerMwh * z +
-                           kNegativeNoiseUsdPerMwh * std::abs(noise[t]);
-      price[t] = std::max(params.negative_floor_usd_per_mwh, -depth);
-      fixed[t] = 1;
+  if (negative_hours == 0) {
+    return;
+  }
+  const std::vector<double>& score = hourly.score;
+  std::vector<std::size_t> order;
+  order.reserve(hours);
+  for (std::size_t t = 0; t < hours; ++t) {
+    if (!set.fixed[t]) {
+      order.push_back(t);
     }
   }
+  // Highest score first; ties (practically absent) by time, so the order is total.
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return score[a] != score[b] ? score[a] > score[b] : a < b;
+  });
+  const double mean_score =
+      std::accumulate(score.begin(), score.end(), 0.0) / static_cast<double>(hours);
+  double variance = 0.0;
+  for (const double s : score) {
+    variance += (s - mean_score) * (s - mean_score);
+  }
+  const double score_std = std::sqrt(variance / static_cast<double>(hours));
+  const double threshold_score = score[order[negative_hours - 1]];
+  for (std::size_t k = 0; k < negative_hours; ++k) {
+    const std::size_t t = order[k];
+    const double z = (score[t] - threshold_score) / score_std;
+    const double depth = kNegativeBaseUsdPerMwh + kNegativePerScoreStdUsdPerMwh * z +
+                         kNegativeNoiseUsdPerMwh * std::abs(hourly.noise[t]);
+    set.price[t] = std::max(params.negative_floor_usd_per_mwh, -depth);
+    set.fixed[t] = 1;
+  }
+}
 
-  // ---- 4: calibration of the ordinary hours -------------------------------------------------
-  const double ordinary_cap = kOrdinaryCapFraction * threshold;
+// Step 4: the ordinary hours are the base prices scaled so that the year averages the mean, each
+// at most a share of the scarcity threshold (iterated: capping moves the scale).
+void calibrate_ordinary_hours(const SyntheticPriceParams& params, const std::vector<double>& base,
+                              SetPrices& set) {
+  const std::size_t hours = base.size();
+  const double ordinary_cap = kOrdinaryCapFraction * params.scarcity_threshold_usd_per_mwh;
   double fixed_sum = 0.0;
   for (std::size_t t = 0; t < hours; ++t) {
-    if (fixed[t]) {
-      fixed_sum += price[t];
+    if (set.fixed[t]) {
+      fixed_sum += set.price[t];
     }
   }
   const double target_sum = params.mean_usd_per_mwh * static_cast<double>(hours);
@@ -273,7 +313,7 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
     double capped_sum = 0.0;
     double free_sum = 0.0;
     for (std::size_t t = 0; t < hours; ++t) {
-      if (fixed[t]) {
+      if (set.fixed[t]) {
         continue;
       }
       if (scale > 0.0 && scale * base[t] >= ordinary_cap) {
@@ -297,10 +337,24 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
     scale = next;
   }
   for (std::size_t t = 0; t < hours; ++t) {
-    if (!fixed[t]) {
-      price[t] = std::min(ordinary_cap, scale * base[t]);
+    if (!set.fixed[t]) {
+      set.price[t] = std::min(ordinary_cap, scale * base[t]);
     }
   }
+}
+
+}  // namespace
+
+MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::uint64_t seed) {
+  check(params);
+  const PriceYear calendar(year);
+  constexpr std::uint64_t kPriceStream = 3;  // independent of the weather and wind streams
+  DeterministicRandom draws(seed, year, kPriceStream);
+  const HourlyDraws hourly = base_prices(params, calendar, draws);
+  SetPrices set{std::vector<double>(calendar.hours, 0.0), std::vector<char>(calendar.hours, 0)};
+  add_scarcity_events(params, calendar, draws, set);
+  add_negative_hours(params, hourly, set);
+  calibrate_ordinary_hours(params, hourly.base, set);
 
   MarketSeries series;
   series.quantity = MarketQuantity::kPrice;
@@ -312,12 +366,12 @@ MarketSeries generate_prices(const SyntheticPriceParams& params, int year, std::
   series.name = "synthetic";
   series.interval_s = kSecondsPerHourInt;
   series.utc_offset_s = params.utc_offset_s;
-  series.time.resize(hours);
-  for (std::size_t t = 0; t < hours; ++t) {
-    series.time[t] = LocalTime{first_day * kSecondsPerDayInt +
+  series.time.resize(calendar.hours);
+  for (std::size_t t = 0; t < calendar.hours; ++t) {
+    series.time[t] = LocalTime{calendar.first_day * kSecondsPerDayInt +
                                static_cast<std::int64_t>(t) * kSecondsPerHourInt};
   }
-  series.value = std::move(price);
+  series.value = std::move(set.price);
   return series;
 }
 
