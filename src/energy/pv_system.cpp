@@ -124,182 +124,261 @@ int day_of_year(LocalTime time) {
   return kDaysBeforeMonth[static_cast<std::size_t>(civil.month - 1)] + civil.day;
 }
 
-}  // namespace
+// What one row absorbs after the cover and the spectrum (step 4).
+struct Absorbed {
+  double transmitted_w_m2 = 0.0;  ///< through the cover
+  bool cover_reported = false;    ///< PVWatts reports tpoa (0.5 < aoi < 89.5 deg)
+  double cover_factor = 1.0;
+  double spectral_factor = 1.0;
+  double absorbed_w_m2 = 0.0;
+};
 
-PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather) {
-  validate(params);
-  validate(weather);
-  const std::size_t n = weather.size();
-  const double step_h = static_cast<double>(weather.interval_s) / kSecondsPerHour;
+// The chain of one array, set up once and run row by row (steps 1-7 above).
+class PvChain {
+ public:
+  PvChain(const PvSystemParams& params, const WeatherSeries& weather)
+      : p_(params),
+        w_(weather),
+        step_h_(static_cast<double>(weather.interval_s) / kSecondsPerHour),
+        module_(pv::module_spec(params.module_type)),
+        layout_(pv::estimate_layout(params.dc_capacity_kw, params.array_type, module_)),
+        self_shading_(pv::has_self_shading(params.array_type)),
+        fixed_rack_(params.array_type == ArrayType::kFixedOpenRack),
+        true_tracking_1x_(params.array_type == ArrayType::kOneAxis),
+        row_length_to_height_(layout_.end_effect ? layout_.row_length_to_height
+                                                 : std::numeric_limits<double>::infinity()),
+        orienter_(checked_mount(params)),
+        ac_rating_kw_(params.ac_capacity_kw()),
+        sandia_(params.inverter_model == PvInverterModel::kSandia),
+        sandia_inverter_(ac_rating_kw_, params.inverter_efficiency, params.dc_capacity_kw),
+        v5_inverter_(ac_rating_kw_, params.inverter_efficiency),
+        cover_(module_.anti_reflective),
+        noct_c_(params.array_type == ArrayType::kFixedRoof ? kNoctRoofC : kNoctOpenRackC),
+        noct_model_(params.thermal_model == PvThermalModel::kNoct),
+        fuentes_(noct_c_, kModuleHeightM, step_h_),
+        single_diode_(params.dc_model == PvDcModel::kCecSingleDiode),
+        cec_(pv::cec_module(params.module_type)),
+        cec_efficiency_(cec_.stc_efficiency()),
+        modules_per_kw_(1.0 / (cec_.p_mp_ref_w() / kWPerKw)),
+        array_area_m2_(params.dc_capacity_kw / module_.stc_efficiency),  // at 1 kW/m2
+        dc_loss_factor_(1.0 - params.losses_fraction),
+        pressure_ratio_(pv::pressure_ratio_at(weather.site.elevation_m)) {}
 
-  const pv::ModuleSpec module = pv::module_spec(params.module_type);
-  const pv::ArrayLayout layout =
-      pv::estimate_layout(params.dc_capacity_kw, params.array_type, module);
-  const bool self_shading = pv::has_self_shading(params.array_type);
-  const bool fixed_rack = params.array_type == ArrayType::kFixedOpenRack;
-  const bool true_tracking_1x = params.array_type == ArrayType::kOneAxis;
-  const double row_length_to_height =
-      layout.end_effect ? layout.row_length_to_height : std::numeric_limits<double>::infinity();
-  const MountGeometry mount = mount_of(params);
-  validate_mount(mount);
-  const SurfaceOrienter orienter(mount);
+  PvOutput run() {
+    const std::size_t n = w_.size();
+    PvOutput out;
+    for (auto* column : {&out.sun_zenith_deg, &out.aoi_deg, &out.poa_w_m2, &out.tpoa_w_m2,
+                         &out.tcell_c, &out.dc_kw, &out.ac_kw}) {
+      column->assign(n, 0.0);
+    }
+    out.sun_up.assign(n, 0);
+    const pv::SunColumns sun = pv::pvwatts_sun(w_);
+    for (std::size_t i = 0; i < n; ++i) {
+      row(i, sun, out);
+    }
+    double energy_kwh = 0.0;
+    for (const double ac_kw : out.ac_kw) energy_kwh += ac_kw * step_h_;
+    out.losses.ac_delivered_kwh = energy_kwh;
+    out.annual_ac_kwh = energy_kwh;
+    const double hours = static_cast<double>(n) * step_h_;
+    out.capacity_factor_ac = hours > 0.0 ? energy_kwh / (ac_rating_kw_ * hours) : 0.0;
+    return out;
+  }
 
-  const double ac_rating_kw = params.ac_capacity_kw();
-  const bool sandia = params.inverter_model == PvInverterModel::kSandia;
-  const pv::SandiaInverter sandia_inverter(ac_rating_kw, params.inverter_efficiency,
-                                           params.dc_capacity_kw);
-  const pv::PvwattsInverter v5_inverter(ac_rating_kw, params.inverter_efficiency);
-  const pv::CoverOptics cover(module.anti_reflective);
-  const double noct_c = params.array_type == ArrayType::kFixedRoof ? kNoctRoofC : kNoctOpenRackC;
-  const bool noct_model = params.thermal_model == PvThermalModel::kNoct;
-  pv::FuentesThermalModel fuentes(noct_c, kModuleHeightM, step_h);
-  const bool single_diode = params.dc_model == PvDcModel::kCecSingleDiode;
-  const pv::CecModule& cec = pv::cec_module(params.module_type);
-  const double cec_efficiency = cec.stc_efficiency();
-  const double modules_per_kw = 1.0 / (cec.p_mp_ref_w() / kWPerKw);
-  const double array_area_m2 = params.dc_capacity_kw / module.stc_efficiency;  // at 1 kW/m2
-  const double dc_loss_factor = 1.0 - params.losses_fraction;
-  const double pressure_ratio = pv::pressure_ratio_at(weather.site.elevation_m);
-  double cached_tilt_deg = std::numeric_limits<double>::quiet_NaN();
-  pv::CoverOptics::DiffuseModifiers diffuse_modifiers{1.0, 1.0};
-  double cached_sky_derate = 1.0;
+ private:
+  static SurfaceOrienter checked_mount(const PvSystemParams& params) {
+    const MountGeometry mount = mount_of(params);
+    validate_mount(mount);
+    return SurfaceOrienter(mount);
+  }
 
-  PvOutput out;
-  out.sun_zenith_deg.assign(n, 0.0);
-  out.aoi_deg.assign(n, 0.0);
-  out.poa_w_m2.assign(n, 0.0);
-  out.tpoa_w_m2.assign(n, 0.0);
-  out.tcell_c.assign(n, 0.0);
-  out.dc_kw.assign(n, 0.0);
-  out.ac_kw.assign(n, 0.0);
-  out.sun_up.assign(n, 0);
-  const pv::SunColumns sun = pv::pvwatts_sun(weather);
-  PvLossBreakdown& loss = out.losses;
-
-  for (std::size_t i = 0; i < n; ++i) {
+  void row(std::size_t i, const pv::SunColumns& sun, PvOutput& out) {
     const double zenith_deg = sun.zenith_deg[i];
     out.sun_zenith_deg[i] = zenith_deg;
     out.sun_up[i] = static_cast<std::uint8_t>(sun.sun_up[i]);
     if (sun.sun_up[i] == pv::SunUp::kDown) {
-      out.tcell_c[i] = weather.temp_air_c[i];
-      continue;
+      out.tcell_c[i] = w_.temp_air_c[i];
+      return;
     }
     const double sun_azimuth_deg = sun.azimuth_deg[i];
-    const SurfaceOrientation surface = orienter.orient(zenith_deg, sun_azimuth_deg);
-    if (surface.tilt_deg != cached_tilt_deg) {  // tilt-only factors: constant for fixed mounts
-      cached_tilt_deg = surface.tilt_deg;
-      diffuse_modifiers = cover.diffuse_modifiers(surface.tilt_deg);
-      cached_sky_derate = sky_diffuse_derate(surface.tilt_deg, params.gcr);
+    const SurfaceOrientation surface = orienter_.orient(zenith_deg, sun_azimuth_deg);
+    if (surface.tilt_deg != cached_tilt_deg_) {  // tilt-only factors: constant for fixed mounts
+      cached_tilt_deg_ = surface.tilt_deg;
+      diffuse_modifiers_ = cover_.diffuse_modifiers(surface.tilt_deg);
+      cached_sky_derate_ = sky_diffuse_derate(surface.tilt_deg, p_.gcr);
     }
     out.aoi_deg[i] = surface.aoi_deg;
+    const double cos_zenith = std::cos(zenith_deg * kDegToRad);
+    PoaIrradiance poa = plane_of_array(i, surface, zenith_deg, cos_zenith);
+    const double poa_nominal = poa.total_w_m2();
+    if (self_shading_) {
+      shade(i, surface, zenith_deg, sun_azimuth_deg, cos_zenith, poa);
+    }
+    const double poa_w_m2 = poa.total_w_m2();
+    out.poa_w_m2[i] = poa_w_m2;
+    const Absorbed absorbed = absorb(poa, poa_w_m2, surface, zenith_deg, cos_zenith);
+    if (absorbed.cover_reported) out.tpoa_w_m2[i] = absorbed.transmitted_w_m2;
+    const double cell_c = cell_temperature_c(i, absorbed.absorbed_w_m2, poa_w_m2);
+    out.tcell_c[i] = cell_c;
+    const double module_kw = module_power_kw(absorbed.absorbed_w_m2, cell_c);
+    const double dc_kw = module_kw * dc_loss_factor_;
+    const pv::InverterOutput ac =
+        sandia_ ? sandia_inverter_.convert(dc_kw) : v5_inverter_.convert(dc_kw);
+    out.dc_kw[i] = dc_kw;
+    out.ac_kw[i] = ac.ac_kw;
+    account_losses(poa_nominal, poa_w_m2, absorbed, module_kw, dc_kw, ac, out.losses);
+  }
 
-    const double dni = weather.dni_w_m2[i];
-    const double dhi = weather.dhi_w_m2[i];
-    const double weather_albedo = weather.albedo[i];
-    const double albedo = params.albedo_from_weather && std::isfinite(weather_albedo) &&
+  // Step 2: beam, sky and ground diffuse on the plane (none for a row whose beam on the
+  // horizontal exceeds the extraterrestrial irradiance: bad data, as PVWatts does).
+  [[nodiscard]] PoaIrradiance plane_of_array(std::size_t i, const SurfaceOrientation& surface,
+                                             double zenith_deg, double cos_zenith) const {
+    const double dni = w_.dni_w_m2[i];
+    const double weather_albedo = w_.albedo[i];
+    const double albedo = p_.albedo_from_weather && std::isfinite(weather_albedo) &&
                                   weather_albedo > 0.0 && weather_albedo < 1.0
                               ? weather_albedo
-                              : params.albedo;
-    const double cos_zenith = std::cos(zenith_deg * kDegToRad);
-    const double gon = extraterrestrial_normal_w_m2(day_of_year(weather.time[i]));
+                              : p_.albedo;
+    const double gon = extraterrestrial_normal_w_m2(day_of_year(w_.time[i]));
     const double beam_horizontal = dni < 0.0 ? 0.0 : dni * cos_zenith;
-    const double extraterrestrial_horizontal = zenith_deg < 90.0 ? gon * cos_zenith : 0.0;
-
+    const double extraterrestrial_horizontal = zenith_deg < kRightAngleDeg ? gon * cos_zenith : 0.0;
     PoaIrradiance poa;
     if (!(beam_horizontal > extraterrestrial_horizontal)) {
-      const HorizontalIrradiance horizontal{dni, dhi, albedo};
+      const HorizontalIrradiance horizontal{dni, w_.dhi_w_m2[i], albedo};
       const SkyGeometry geometry{zenith_deg, surface.cos_aoi, surface.tilt_deg, cos_zenith};
-      switch (params.sky_model) {
+      switch (p_.sky_model) {
         case SkyModel::kPerez: poa = perez_poa(horizontal, geometry); break;
         case SkyModel::kHayDavies: poa = hay_davies_poa(horizontal, geometry, gon); break;
         case SkyModel::kIsotropic: poa = isotropic_poa(horizontal, geometry); break;
       }
     }
-    const double poa_nominal = poa.total_w_m2();
-
-    if (self_shading) {
-      if (fixed_rack) {
-        poa.beam_w_m2 *=
-            1.0 - fixed_rack_shaded_fraction(surface.tilt_deg, surface.azimuth_deg, zenith_deg,
-                                             sun_azimuth_deg, params.gcr, row_length_to_height);
-      } else if (true_tracking_1x) {
-        poa.beam_w_m2 *= 1.0 - single_axis_shaded_fraction(surface.ideal_rotation_deg,
-                                                           surface.rotation_deg, params.gcr);
-      }
-      if (poa.sky_diffuse_w_m2 + poa.ground_diffuse_w_m2 >= kMinDiffuseForDerateW_m2) {
-        const double sky_derate = cached_sky_derate;
-        const double ground_derate = ground_diffuse_derate(surface.tilt_deg, zenith_deg, params.gcr,
-                                                           layout.rows, dni * cos_zenith, dhi);
-        if (sky_derate >= -kDerateTolerance && sky_derate <= 1.0 + kDerateTolerance) {
-          poa.sky_diffuse_w_m2 *= sky_derate;
-        }
-        if (ground_derate >= -kDerateTolerance && ground_derate <= 1.0 + kDerateTolerance) {
-          poa.ground_diffuse_w_m2 *= ground_derate;
-        }
-      }
-    }
-    const double poa_w_m2 = poa.total_w_m2();
-    out.poa_w_m2[i] = poa_w_m2;
-
-    // Through the cover at any angle (clamped to 1..89 deg inside the model); PVWatts reports it
-    // (tpoa) only for 0.5 < aoi < 89.5 deg, and its v5-style path has no cover loss outside.
-    const double transmitted_w_m2 =
-        poa_w_m2 > 0.0
-            ? std::min(poa_w_m2,
-                       std::max(0.0, poa.beam_w_m2 * cover.beam_modifier_from_cos(surface.cos_aoi) +
-                                         poa.sky_diffuse_w_m2 * diffuse_modifiers.sky +
-                                         poa.ground_diffuse_w_m2 * diffuse_modifiers.ground))
-            : 0.0;
-    const bool cover_reported =
-        surface.aoi_deg > kMinCoverAoiDeg && surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0;
-    if (cover_reported) out.tpoa_w_m2[i] = transmitted_w_m2;
-    double cover_factor = poa_w_m2 > 0.0 ? transmitted_w_m2 / poa_w_m2 : 1.0;
-    if (!single_diode && !cover_reported) cover_factor = 1.0;
-    const double spectral_factor =
-        zenith_deg < kMaxAirMassZenithDeg
-            ? pv::spectral_modifier_at_pressure_ratio(zenith_deg, cos_zenith, pressure_ratio)
-            : pv::spectral_modifier_at_pressure_ratio(kMaxAirMassZenithDeg, pressure_ratio);
-    const double absorbed_w_m2 = poa_w_m2 * cover_factor * spectral_factor;
-
-    const double wind_m_s = weather.wind_speed_m_s[i];
-    const double air_c = weather.temp_air_c[i];
-    const double cell_c = noct_model ? pv::noct_cell_temperature_c(absorbed_w_m2, wind_m_s, air_c,
-                                                                   noct_c, cec_efficiency)
-                                     : fuentes.step(poa_w_m2, std::max(wind_m_s, 0.0), air_c);
-    out.tcell_c[i] = cell_c;
-
-    const double dc_nominal_kw = params.dc_capacity_kw * poa_w_m2 / kStcIrradianceW_m2;
-    const double module_kw =
-        single_diode ? pv::cec_module_power_w(cec, absorbed_w_m2, cell_c) * params.dc_capacity_kw *
-                           modules_per_kw / kWPerKw
-                     : params.dc_capacity_kw * absorbed_w_m2 / kStcIrradianceW_m2 *
-                           (1.0 + module.temperature_coefficient_per_c * (cell_c - kStcCellC));
-    const double dc_kw = module_kw * dc_loss_factor;
-    const pv::InverterOutput ac =
-        sandia ? sandia_inverter.convert(dc_kw) : v5_inverter.convert(dc_kw);
-    out.dc_kw[i] = dc_kw;
-    out.ac_kw[i] = ac.ac_kw;
-
-    loss.poa_nominal_kwh += poa_nominal * array_area_m2 * step_h / kWPerKw;
-    loss.poa_shading_kwh += (poa_nominal - poa_w_m2) * array_area_m2 * step_h / kWPerKw;
-    loss.dc_nominal_kwh += dc_nominal_kw * step_h;
-    // Losses in sequence, so that they add up to the DC into the inverter.
-    loss.dc_cover_kwh += (1.0 - cover_factor) * dc_nominal_kw * step_h;
-    loss.dc_spectral_kwh += (1.0 - spectral_factor) * cover_factor * dc_nominal_kw * step_h;
-    loss.dc_thermal_kwh += (dc_nominal_kw * cover_factor * spectral_factor - module_kw) * step_h;
-    loss.dc_other_kwh += params.losses_fraction * module_kw * step_h;
-    loss.ac_nominal_kwh += dc_kw * step_h;
-    loss.ac_efficiency_kwh += (dc_kw - ac.ac_kw - ac.clipping_loss_kw) * step_h;
-    loss.ac_clipping_kwh += ac.clipping_loss_kw * step_h;
+    return poa;
   }
 
-  double energy_kwh = 0.0;
-  for (const double ac_kw : out.ac_kw) energy_kwh += ac_kw * step_h;
-  loss.ac_delivered_kwh = energy_kwh;
-  out.annual_ac_kwh = energy_kwh;
-  const double hours = static_cast<double>(n) * step_h;
-  out.capacity_factor_ac = hours > 0.0 ? energy_kwh / (ac_rating_kw * hours) : 0.0;
-  return out;
+  // Step 3: self-shading of open-rack fixed rows and single-axis trackers.
+  void shade(std::size_t i, const SurfaceOrientation& surface, double zenith_deg,
+             double sun_azimuth_deg, double cos_zenith, PoaIrradiance& poa) const {
+    if (fixed_rack_) {
+      poa.beam_w_m2 *=
+          1.0 - fixed_rack_shaded_fraction(surface.tilt_deg, surface.azimuth_deg, zenith_deg,
+                                           sun_azimuth_deg, p_.gcr, row_length_to_height_);
+    } else if (true_tracking_1x_) {
+      poa.beam_w_m2 *= 1.0 - single_axis_shaded_fraction(surface.ideal_rotation_deg,
+                                                         surface.rotation_deg, p_.gcr);
+    }
+    if (poa.sky_diffuse_w_m2 + poa.ground_diffuse_w_m2 >= kMinDiffuseForDerateW_m2) {
+      const double sky_derate = cached_sky_derate_;
+      const double ground_derate =
+          ground_diffuse_derate(surface.tilt_deg, zenith_deg, p_.gcr, layout_.rows,
+                                w_.dni_w_m2[i] * cos_zenith, w_.dhi_w_m2[i]);
+      if (sky_derate >= -kDerateTolerance && sky_derate <= 1.0 + kDerateTolerance) {
+        poa.sky_diffuse_w_m2 *= sky_derate;
+      }
+      if (ground_derate >= -kDerateTolerance && ground_derate <= 1.0 + kDerateTolerance) {
+        poa.ground_diffuse_w_m2 *= ground_derate;
+      }
+    }
+  }
+
+  // Step 4: through the cover at any angle (clamped to 1..89 deg inside the model); PVWatts
+  // reports it (tpoa) only for 0.5 < aoi < 89.5 deg, and its v5-style path has no cover loss
+  // outside; then the spectrum (zenith capped at 86 deg for the air mass).
+  [[nodiscard]] Absorbed absorb(const PoaIrradiance& poa, double poa_w_m2,
+                                const SurfaceOrientation& surface, double zenith_deg,
+                                double cos_zenith) const {
+    Absorbed a;
+    a.transmitted_w_m2 =
+        poa_w_m2 > 0.0
+            ? std::min(
+                  poa_w_m2,
+                  std::max(0.0, poa.beam_w_m2 * cover_.beam_modifier_from_cos(surface.cos_aoi) +
+                                    poa.sky_diffuse_w_m2 * diffuse_modifiers_.sky +
+                                    poa.ground_diffuse_w_m2 * diffuse_modifiers_.ground))
+            : 0.0;
+    a.cover_reported =
+        surface.aoi_deg > kMinCoverAoiDeg && surface.aoi_deg < kMaxCoverAoiDeg && poa_w_m2 > 0.0;
+    a.cover_factor = poa_w_m2 > 0.0 ? a.transmitted_w_m2 / poa_w_m2 : 1.0;
+    if (!single_diode_ && !a.cover_reported) a.cover_factor = 1.0;
+    a.spectral_factor =
+        zenith_deg < kMaxAirMassZenithDeg
+            ? pv::spectral_modifier_at_pressure_ratio(zenith_deg, cos_zenith, pressure_ratio_)
+            : pv::spectral_modifier_at_pressure_ratio(kMaxAirMassZenithDeg, pressure_ratio_);
+    a.absorbed_w_m2 = poa_w_m2 * a.cover_factor * a.spectral_factor;
+    return a;
+  }
+
+  // Step 5: NOCT (v8) or Fuentes (v5, stateful).
+  double cell_temperature_c(std::size_t i, double absorbed_w_m2, double poa_w_m2) {
+    const double wind_m_s = w_.wind_speed_m_s[i];
+    const double air_c = w_.temp_air_c[i];
+    return noct_model_ ? pv::noct_cell_temperature_c(absorbed_w_m2, wind_m_s, air_c, noct_c_,
+                                                     cec_efficiency_)
+                       : fuentes_.step(poa_w_m2, std::max(wind_m_s, 0.0), air_c);
+  }
+
+  // Step 6: the modules' DC power before system losses.
+  [[nodiscard]] double module_power_kw(double absorbed_w_m2, double cell_c) const {
+    return single_diode_ ? pv::cec_module_power_w(cec_, absorbed_w_m2, cell_c) * p_.dc_capacity_kw *
+                               modules_per_kw_ / kWPerKw
+                         : p_.dc_capacity_kw * absorbed_w_m2 / kStcIrradianceW_m2 *
+                               (1.0 + module_.temperature_coefficient_per_c * (cell_c - kStcCellC));
+  }
+
+  // PVWatts' loss breakdown, the losses in sequence so that they add up to the DC into the
+  // inverter and the AC out of it.
+  void account_losses(double poa_nominal, double poa_w_m2, const Absorbed& a, double module_kw,
+                      double dc_kw, const pv::InverterOutput& ac, PvLossBreakdown& loss) const {
+    const double dc_nominal_kw = p_.dc_capacity_kw * poa_w_m2 / kStcIrradianceW_m2;
+    loss.poa_nominal_kwh += poa_nominal * array_area_m2_ * step_h_ / kWPerKw;
+    loss.poa_shading_kwh += (poa_nominal - poa_w_m2) * array_area_m2_ * step_h_ / kWPerKw;
+    loss.dc_nominal_kwh += dc_nominal_kw * step_h_;
+    loss.dc_cover_kwh += (1.0 - a.cover_factor) * dc_nominal_kw * step_h_;
+    loss.dc_spectral_kwh += (1.0 - a.spectral_factor) * a.cover_factor * dc_nominal_kw * step_h_;
+    loss.dc_thermal_kwh +=
+        (dc_nominal_kw * a.cover_factor * a.spectral_factor - module_kw) * step_h_;
+    loss.dc_other_kwh += p_.losses_fraction * module_kw * step_h_;
+    loss.ac_nominal_kwh += dc_kw * step_h_;
+    loss.ac_efficiency_kwh += (dc_kw - ac.ac_kw - ac.clipping_loss_kw) * step_h_;
+    loss.ac_clipping_kwh += ac.clipping_loss_kw * step_h_;
+  }
+
+  const PvSystemParams& p_;
+  const WeatherSeries& w_;
+  double step_h_;
+  pv::ModuleSpec module_;
+  pv::ArrayLayout layout_;
+  bool self_shading_;
+  bool fixed_rack_;
+  bool true_tracking_1x_;
+  double row_length_to_height_;
+  SurfaceOrienter orienter_;
+  double ac_rating_kw_;
+  bool sandia_;
+  pv::SandiaInverter sandia_inverter_;
+  pv::PvwattsInverter v5_inverter_;
+  pv::CoverOptics cover_;
+  double noct_c_;
+  bool noct_model_;
+  pv::FuentesThermalModel fuentes_;
+  bool single_diode_;
+  const pv::CecModule& cec_;
+  double cec_efficiency_;
+  double modules_per_kw_;
+  double array_area_m2_;
+  double dc_loss_factor_;
+  double pressure_ratio_;
+  // Tilt-only factors of the last tilt seen (constant for fixed mounts).
+  double cached_tilt_deg_ = std::numeric_limits<double>::quiet_NaN();
+  pv::CoverOptics::DiffuseModifiers diffuse_modifiers_{1.0, 1.0};
+  double cached_sky_derate_ = 1.0;
+};
+
+}  // namespace
+
+PvOutput simulate_pv(const PvSystemParams& params, const WeatherSeries& weather) {
+  validate(params);
+  validate(weather);
+  return PvChain(params, weather).run();
 }
 
 }  // namespace stargate
