@@ -221,7 +221,9 @@ RunTimeModel fit_run_time(const ClusterJobStats& stats, const GangSizeDistributi
   return model;
 }
 
-Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, std::uint64_t seed) {
+namespace {
+
+void check_params(const SyntheticWorkloadParams& p, double horizon_s) {
   require(p.campus_gpus > 0, "campus_gpus must be > 0");
   require(horizon_s > 0.0 && std::isfinite(horizon_s), "the horizon must be > 0");
   require(p.target_utilisation >= 0.0 && std::isfinite(p.target_utilisation),
@@ -249,30 +251,26 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
     require(p.frontier_submit_window >= 0.0 && p.frontier_submit_window <= 1.0,
             "frontier_submit_window must be in 0..1");
   }
+}
 
-  Workload w;
-  w.gpu_failure_rate_per_h = p.gpu_failure_rate_per_h;
-  w.source = fmt::format(
-      "synthetic workload calibrated to {} (AcmeTrace cluster_summary.csv), "
-      "seed {}",
-      p.stats.name, seed);
-  const double horizon_h = horizon_s / kSecondsPerHour;
-
-  // 1. Frontier jobs.
-  double frontier_in_horizon_gpu_h = 0.0;
-  DeterministicRandom frontier_random(seed, 0, kFrontierStream);
+// 1. Frontier jobs: gangs log-uniform in size (multiples of a rack) and length, submitted early
+// in the horizon, checkpointed at Daly's interval. Returns their GPU-hours inside the horizon.
+double add_frontier_jobs(const SyntheticWorkloadParams& p, double horizon_s, std::uint64_t seed,
+                         Workload& w) {
+  double in_horizon_gpu_h = 0.0;
+  DeterministicRandom random(seed, 0, kFrontierStream);
   for (std::int32_t i = 0; i < p.frontier_jobs; ++i) {
     const double log_min = std::log(static_cast<double>(p.frontier_min_gpus));
     const double log_max = std::log(static_cast<double>(p.frontier_max_gpus));
-    const double raw = std::exp(log_min + (log_max - log_min) * frontier_random.uniform());
+    const double raw = std::exp(log_min + (log_max - log_min) * random.uniform());
     const double multiple = static_cast<double>(p.frontier_gpu_multiple);
     auto gpus = static_cast<std::int32_t>(std::round(raw / multiple) * multiple);
     gpus = std::clamp(gpus, p.frontier_min_gpus, p.frontier_max_gpus);
     const double days = std::exp(std::log(p.frontier_min_days) +
                                  (std::log(p.frontier_max_days) - std::log(p.frontier_min_days)) *
-                                     frontier_random.uniform());
+                                     random.uniform());
     TrainingJob job;
-    job.submit_s = horizon_s * p.frontier_submit_window * frontier_random.uniform();
+    job.submit_s = horizon_s * p.frontier_submit_window * random.uniform();
     job.earliest_start_s = job.submit_s;
     job.gpus = gpus;
     job.work_gpu_hours = static_cast<double>(gpus) * days * kSecondsPerDay / kSecondsPerHour;
@@ -285,95 +283,131 @@ Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, s
     if (!std::isfinite(job.checkpoint_interval_s) || job.checkpoint_interval_s <= 0.0) {
       job.checkpoint_interval_s = p.checkpoint_interval_s;
     }
-    frontier_in_horizon_gpu_h += static_cast<double>(gpus) *
-                                 std::min(days * kSecondsPerDay, horizon_s - job.submit_s) /
-                                 kSecondsPerHour;
+    in_horizon_gpu_h += static_cast<double>(gpus) *
+                        std::min(days * kSecondsPerDay, horizon_s - job.submit_s) / kSecondsPerHour;
     w.jobs.push_back(job);
   }
+  return in_horizon_gpu_h;
+}
 
-  // 2. Arrival rate of ordinary jobs.
+// The ordinary jobs' distributions fitted to the trace's statistics, and their mean GPU-hours.
+struct OrdinaryJobs {
+  GangSizeDistribution sizes;
+  RunTimeModel run_time;
+  double mean_job_gpu_h = 0.0;
+};
+
+OrdinaryJobs ordinary_jobs(const SyntheticWorkloadParams& p) {
   const std::int64_t largest = std::min<std::int64_t>(static_cast<std::int64_t>(p.stats.max_gpus),
                                                       p.campus_gpus / p.size_multiplier);
   require(largest >= 1, "size_multiplier is larger than the campus");
-  const GangSizeDistribution sizes = fit_gang_sizes(p.stats, largest);
-  const RunTimeModel run_time = fit_run_time(p.stats, sizes);
+  OrdinaryJobs jobs{fit_gang_sizes(p.stats, largest), {}, 0.0};
+  jobs.run_time = fit_run_time(p.stats, jobs.sizes);
   double mean_job_gpu_s = 0.0;
-  for (int k = 0; k <= sizes.max_log2; ++k) {
+  for (int k = 0; k <= jobs.sizes.max_log2; ++k) {
     const double gpus = std::ldexp(1.0, k);
-    mean_job_gpu_s +=
-        sizes.probability(k) * gpus *
-        capped_lognormal_mean(std::log(run_time.median_s(gpus)), run_time.sigma, p.stats.max_run_s);
+    mean_job_gpu_s += jobs.sizes.probability(k) * gpus *
+                      capped_lognormal_mean(std::log(jobs.run_time.median_s(gpus)),
+                                            jobs.run_time.sigma, p.stats.max_run_s);
   }
-  const double mean_job_gpu_h = mean_job_gpu_s * static_cast<double>(p.size_multiplier) *
-                                p.duration_multiplier / kSecondsPerHour;
+  jobs.mean_job_gpu_h = mean_job_gpu_s * static_cast<double>(p.size_multiplier) *
+                        p.duration_multiplier / kSecondsPerHour;
+  return jobs;
+}
+
+// 2. The arrival rate of ordinary jobs: the target GPU-hours less the frontier's, per mean job.
+double arrivals_per_s(const SyntheticWorkloadParams& p, const OrdinaryJobs& jobs, double horizon_s,
+                      double frontier_gpu_h, Workload& w) {
+  const double horizon_h = horizon_s / kSecondsPerHour;
   const double target_gpu_h = p.target_utilisation * static_cast<double>(p.campus_gpus) * horizon_h;
-  const double ordinary_gpu_h = std::max(0.0, target_gpu_h - frontier_in_horizon_gpu_h);
-  const double expected_jobs = ordinary_gpu_h / mean_job_gpu_h;
+  const double ordinary_gpu_h = std::max(0.0, target_gpu_h - frontier_gpu_h);
+  const double expected_jobs = ordinary_gpu_h / jobs.mean_job_gpu_h;
   if (expected_jobs > static_cast<double>(p.max_jobs)) {
     throw std::invalid_argument(fmt::format(
         "generate_workload: {:.3g} ordinary jobs expected (mean {:.3g} GPU-hours each) exceed "
         "max_jobs = {}; raise size_multiplier or duration_multiplier, add frontier jobs or lower "
         "the utilisation",
-        expected_jobs, mean_job_gpu_h, p.max_jobs));
+        expected_jobs, jobs.mean_job_gpu_h, p.max_jobs));
   }
-  if (frontier_in_horizon_gpu_h > target_gpu_h) {
+  if (frontier_gpu_h > target_gpu_h) {
     w.warnings.push_back(fmt::format(
         "frontier jobs alone offer {:.4g} GPU-hours in the horizon, more than the target {:.4g} "
         "(utilisation {} x {} GPUs); no ordinary jobs were generated",
-        frontier_in_horizon_gpu_h, target_gpu_h, p.target_utilisation, p.campus_gpus));
+        frontier_gpu_h, target_gpu_h, p.target_utilisation, p.campus_gpus));
   }
-  const double arrivals_per_s = expected_jobs / horizon_s;
+  return expected_jobs / horizon_s;
+}
 
-  // 3. Ordinary jobs.
-  if (arrivals_per_s > 0.0) {
-    DeterministicRandom arrival_random(seed, 0, kArrivalStream);
-    DeterministicRandom size_random(seed, 0, kSizeStream);
-    DeterministicRandom run_random(seed, 0, kRunTimeStream);
-    DeterministicRandom attribute_random(seed, 0, kAttributeStream);
-    std::vector<double> cumulative(static_cast<std::size_t>(sizes.max_log2) + 1);
-    double sum = 0.0;
-    for (int k = 0; k <= sizes.max_log2; ++k) {
-      sum += sizes.probability(k);
-      cumulative[static_cast<std::size_t>(k)] = sum;
-    }
-    w.jobs.reserve(w.jobs.size() + static_cast<std::size_t>(expected_jobs * 1.1) + 16);
-    double t_s = 0.0;
-    while (true) {
-      t_s += -std::log(arrival_random.uniform_open()) / arrivals_per_s;
-      if (t_s >= horizon_s) {
-        break;
-      }
-      const double u = size_random.uniform() * sum;
-      int log2_gpus = 0;
-      while (log2_gpus < sizes.max_log2 && u >= cumulative[static_cast<std::size_t>(log2_gpus)]) {
-        ++log2_gpus;
-      }
-      TrainingJob job;
-      job.submit_s = t_s;
-      job.earliest_start_s = t_s;
-      job.gpus = (std::int32_t{1} << log2_gpus) * p.size_multiplier;
-      const double log_median_s =
-          std::log(run_time.median_s(static_cast<double>(std::int32_t{1} << log2_gpus)));
-      const double run_s = std::clamp(std::exp(log_median_s + run_time.sigma * run_random.normal()),
-                                      kMinRunS, p.stats.max_run_s) *
-                           p.duration_multiplier;
-      job.work_gpu_hours = static_cast<double>(job.gpus) * run_s / kSecondsPerHour;
-      const double outcome = attribute_random.uniform();
-      job.outcome = outcome < p.stats.fail_share                          ? JobOutcome::kFailed
-                    : outcome < p.stats.fail_share + p.stats.cancel_share ? JobOutcome::kCancelled
-                                                                          : JobOutcome::kCompleted;
-      job.flexible = attribute_random.uniform() >= p.firm_share;
-      if (attribute_random.uniform() < p.deadline_share) {
-        job.deadline_s = t_s + p.deadline_slack * run_s;
-      }
-      job.priority = p.priority;
-      job.checkpoint_interval_s = p.checkpoint_interval_s;
-      job.checkpoint_write_s = p.checkpoint_write_s;
-      job.restart_overhead_s = p.restart_overhead_s;
-      w.jobs.push_back(job);
-    }
+// 3. Ordinary jobs: Poisson arrivals, gang sizes and capped log-normal run times from the fitted
+// distributions, outcomes, flexibility and deadlines by their shares.
+void add_ordinary_jobs(const SyntheticWorkloadParams& p, const OrdinaryJobs& jobs, double rate,
+                       double horizon_s, std::uint64_t seed, Workload& w) {
+  DeterministicRandom arrival_random(seed, 0, kArrivalStream);
+  DeterministicRandom size_random(seed, 0, kSizeStream);
+  DeterministicRandom run_random(seed, 0, kRunTimeStream);
+  DeterministicRandom attribute_random(seed, 0, kAttributeStream);
+  const GangSizeDistribution& sizes = jobs.sizes;
+  std::vector<double> cumulative(static_cast<std::size_t>(sizes.max_log2) + 1);
+  double sum = 0.0;
+  for (int k = 0; k <= sizes.max_log2; ++k) {
+    sum += sizes.probability(k);
+    cumulative[static_cast<std::size_t>(k)] = sum;
   }
+  w.jobs.reserve(w.jobs.size() + static_cast<std::size_t>(rate * horizon_s * 1.1) + 16);
+  double t_s = 0.0;
+  while (true) {
+    t_s += -std::log(arrival_random.uniform_open()) / rate;
+    if (t_s >= horizon_s) {
+      break;
+    }
+    const double u = size_random.uniform() * sum;
+    int log2_gpus = 0;
+    while (log2_gpus < sizes.max_log2 && u >= cumulative[static_cast<std::size_t>(log2_gpus)]) {
+      ++log2_gpus;
+    }
+    TrainingJob job;
+    job.submit_s = t_s;
+    job.earliest_start_s = t_s;
+    job.gpus = (std::int32_t{1} << log2_gpus) * p.size_multiplier;
+    const double log_median_s =
+        std::log(jobs.run_time.median_s(static_cast<double>(std::int32_t{1} << log2_gpus)));
+    const double run_s =
+        std::clamp(std::exp(log_median_s + jobs.run_time.sigma * run_random.normal()), kMinRunS,
+                   p.stats.max_run_s) *
+        p.duration_multiplier;
+    job.work_gpu_hours = static_cast<double>(job.gpus) * run_s / kSecondsPerHour;
+    const double outcome = attribute_random.uniform();
+    job.outcome = outcome < p.stats.fail_share                          ? JobOutcome::kFailed
+                  : outcome < p.stats.fail_share + p.stats.cancel_share ? JobOutcome::kCancelled
+                                                                        : JobOutcome::kCompleted;
+    job.flexible = attribute_random.uniform() >= p.firm_share;
+    if (attribute_random.uniform() < p.deadline_share) {
+      job.deadline_s = t_s + p.deadline_slack * run_s;
+    }
+    job.priority = p.priority;
+    job.checkpoint_interval_s = p.checkpoint_interval_s;
+    job.checkpoint_write_s = p.checkpoint_write_s;
+    job.restart_overhead_s = p.restart_overhead_s;
+    w.jobs.push_back(job);
+  }
+}
 
+}  // namespace
+
+Workload generate_workload(const SyntheticWorkloadParams& p, double horizon_s, std::uint64_t seed) {
+  check_params(p, horizon_s);
+  Workload w;
+  w.gpu_failure_rate_per_h = p.gpu_failure_rate_per_h;
+  w.source = fmt::format(
+      "synthetic workload calibrated to {} (AcmeTrace cluster_summary.csv), "
+      "seed {}",
+      p.stats.name, seed);
+  const double frontier_gpu_h = add_frontier_jobs(p, horizon_s, seed, w);
+  const OrdinaryJobs jobs = ordinary_jobs(p);
+  const double rate = arrivals_per_s(p, jobs, horizon_s, frontier_gpu_h, w);
+  if (rate > 0.0) {
+    add_ordinary_jobs(p, jobs, rate, horizon_s, seed, w);
+  }
   // Frontier jobs were pushed first: a stable sort keeps them ahead of ordinary jobs at a tie.
   std::stable_sort(w.jobs.begin(), w.jobs.end(), [](const TrainingJob& a, const TrainingJob& b) {
     return a.submit_s < b.submit_s;
