@@ -16,132 +16,167 @@ double ratio(double numerator, double denominator) {
   return denominator > 0.0 ? numerator / denominator : 0.0;
 }
 
-}  // namespace
+// The run's totals every group of KPIs reads, in the units of the KPIs.
+struct KpiInputs {
+  explicit KpiInputs(const CampusRun& r)
+      : run(r),
+        series(r.series),
+        totals(r.totals),
+        energy(run_energy(r)),
+        step_h(r.grid.step_h()),
+        facility_mwh(energy.facility_kwh / kKwhPerMwh),
+        it_mwh(energy.it_kwh / kKwhPerMwh),
+        solar_mwh(energy.solar_kwh / kKwhPerMwh),
+        wind_mwh(energy.wind_kwh / kKwhPerMwh),
+        curtailed_mwh(energy.curtailed_kwh / kKwhPerMwh),
+        import_mwh(energy.grid_import_kwh / kKwhPerMwh),
+        export_mwh(energy.grid_export_kwh / kKwhPerMwh),
+        gas_mwh(energy.gas_kwh / kKwhPerMwh),
+        charge_mwh(energy.battery_charge_kwh / kKwhPerMwh),
+        discharge_mwh(energy.battery_discharge_kwh / kKwhPerMwh),
+        unserved_mwh(energy.unserved_kwh / kKwhPerMwh) {}
 
-void add_run_kpis(Results& results, const CampusRun& run) {
-  const RunSeries& series = run.series;
-  const RunTotals& totals = run.totals;
-  const RunEnergy energy = run_energy(run);
-  const double step_h = run.grid.step_h();
-  const double facility_mwh = energy.facility_kwh / kKwhPerMwh;
-  const double it_mwh = energy.it_kwh / kKwhPerMwh;
-  const double solar_mwh = energy.solar_kwh / kKwhPerMwh;
-  const double wind_mwh = energy.wind_kwh / kKwhPerMwh;
-  const double curtailed_mwh = energy.curtailed_kwh / kKwhPerMwh;
-  const double import_mwh = energy.grid_import_kwh / kKwhPerMwh;
-  const double export_mwh = energy.grid_export_kwh / kKwhPerMwh;
-  const double gas_mwh = energy.gas_kwh / kKwhPerMwh;
-  const double charge_mwh = energy.battery_charge_kwh / kKwhPerMwh;
-  const double discharge_mwh = energy.battery_discharge_kwh / kKwhPerMwh;
-  const double unserved_mwh = energy.unserved_kwh / kKwhPerMwh;
-  const auto unserved_steps = std::count_if(series.unserved_kw.begin(), series.unserved_kw.end(),
-                                            [](double kw) { return kw > 0.0; });
+  const CampusRun& run;
+  const RunSeries& series;
+  const RunTotals& totals;
+  RunEnergy energy;
+  double step_h;
+  double facility_mwh, it_mwh, solar_mwh, wind_mwh, curtailed_mwh, import_mwh, export_mwh, gas_mwh,
+      charge_mwh, discharge_mwh, unserved_mwh;
+};
 
-  results.add_kpi("energy", "facility_energy_mwh", facility_mwh, "MWh", "Facility energy");
-  results.add_kpi("energy", "it_energy_mwh", it_mwh, "MWh", "IT energy");
-  results.add_kpi("energy", "peak_facility_load_mw", column_max(series.facility_load_kw) / kKwPerMw,
-                  "MW", "Peak facility load");
-  results.add_kpi("energy", "average_pue", ratio(facility_mwh, it_mwh), "", "Average PUE");
-  results.add_kpi("energy", "unserved_energy_mwh", unserved_mwh, "MWh", "Unserved energy");
-  results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * step_h, "h",
-                  "Hours with unserved load");
+// Facility and IT energy, peak load, PUE, unserved energy.
+void add_energy_kpis(Results& results, const KpiInputs& in) {
+  const auto unserved_steps =
+      std::count_if(in.series.unserved_kw.begin(), in.series.unserved_kw.end(),
+                    [](double kw) { return kw > 0.0; });
 
-  results.add_kpi("supply", "solar_available_mwh", solar_mwh, "MWh", "PV available (AC)");
-  results.add_kpi("supply", "wind_available_mwh", wind_mwh, "MWh", "Wind available");
-  results.add_kpi("supply", "curtailed_mwh", curtailed_mwh, "MWh", "Renewables curtailed");
-  results.add_kpi("supply", "battery_discharge_mwh", discharge_mwh, "MWh", "Battery discharge");
-  results.add_kpi("supply", "battery_charge_mwh", charge_mwh, "MWh", "Battery charge");
-  results.add_kpi("supply", "gas_mwh", gas_mwh, "MWh", "Gas generation");
-  results.add_kpi("supply", "grid_import_mwh", import_mwh, "MWh", "Grid import");
-  results.add_kpi("supply", "grid_export_mwh", export_mwh, "MWh", "Grid export");
-  if (totals.solar_dc_capacity_kw > 0.0) {
-    results.add_kpi("supply", "solar_dc_capacity_mw", totals.solar_dc_capacity_kw / kKwPerMw, "MW",
-                    "PV capacity (DC)");
+  results.add_kpi("energy", "facility_energy_mwh", in.facility_mwh, "MWh", "Facility energy");
+  results.add_kpi("energy", "it_energy_mwh", in.it_mwh, "MWh", "IT energy");
+  results.add_kpi("energy", "peak_facility_load_mw",
+                  column_max(in.series.facility_load_kw) / kKwPerMw, "MW", "Peak facility load");
+  results.add_kpi("energy", "average_pue", ratio(in.facility_mwh, in.it_mwh), "", "Average PUE");
+  results.add_kpi("energy", "unserved_energy_mwh", in.unserved_mwh, "MWh", "Unserved energy");
+  results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * in.step_h,
+                  "h", "Hours with unserved load");
+}
+
+// Energy of each source, curtailment, exports, and the capacities and capacity factors of PV and
+// wind.
+void add_supply_kpis(Results& results, const KpiInputs& in) {
+  results.add_kpi("supply", "solar_available_mwh", in.solar_mwh, "MWh", "PV available (AC)");
+  results.add_kpi("supply", "wind_available_mwh", in.wind_mwh, "MWh", "Wind available");
+  results.add_kpi("supply", "curtailed_mwh", in.curtailed_mwh, "MWh", "Renewables curtailed");
+  results.add_kpi("supply", "battery_discharge_mwh", in.discharge_mwh, "MWh", "Battery discharge");
+  results.add_kpi("supply", "battery_charge_mwh", in.charge_mwh, "MWh", "Battery charge");
+  results.add_kpi("supply", "gas_mwh", in.gas_mwh, "MWh", "Gas generation");
+  results.add_kpi("supply", "grid_import_mwh", in.import_mwh, "MWh", "Grid import");
+  results.add_kpi("supply", "grid_export_mwh", in.export_mwh, "MWh", "Grid export");
+  if (in.totals.solar_dc_capacity_kw > 0.0) {
+    results.add_kpi("supply", "solar_dc_capacity_mw", in.totals.solar_dc_capacity_kw / kKwPerMw,
+                    "MW", "PV capacity (DC)");
     results.add_kpi("supply", "solar_capacity_factor_ac_fraction",
-                    ratio(solar_mwh * kKwhPerMwh, totals.solar_ac_capacity_hours), "fraction",
+                    ratio(in.solar_mwh * kKwhPerMwh, in.totals.solar_ac_capacity_hours), "fraction",
                     "PV capacity factor (AC, while online)");
   }
-  if (totals.wind_capacity_kw > 0.0) {
-    results.add_kpi("supply", "wind_capacity_mw", totals.wind_capacity_kw / kKwPerMw, "MW",
+  if (in.totals.wind_capacity_kw > 0.0) {
+    results.add_kpi("supply", "wind_capacity_mw", in.totals.wind_capacity_kw / kKwPerMw, "MW",
                     "Wind capacity");
     results.add_kpi("supply", "wind_capacity_factor_fraction",
-                    ratio(wind_mwh * kKwhPerMwh, totals.wind_capacity_hours), "fraction",
+                    ratio(in.wind_mwh * kKwhPerMwh, in.totals.wind_capacity_hours), "fraction",
                     "Wind capacity factor (while online)");
   }
-  if (totals.battery_energy_kwh > 0.0) {
-    results.add_kpi("storage", "battery_energy_mwh", totals.battery_energy_kwh / kKwhPerMwh, "MWh",
-                    "Battery energy capacity");
-    results.add_kpi("storage", "battery_power_mw", totals.battery_power_kw / kKwPerMw, "MW",
+}
+
+// Battery capacity and wear; gas capacity, fuel, starts and capacity factor.
+void add_storage_and_gas_kpis(Results& results, const KpiInputs& in) {
+  if (in.totals.battery_energy_kwh > 0.0) {
+    results.add_kpi("storage", "battery_energy_mwh", in.totals.battery_energy_kwh / kKwhPerMwh,
+                    "MWh", "Battery energy capacity");
+    results.add_kpi("storage", "battery_power_mw", in.totals.battery_power_kw / kKwPerMw, "MW",
                     "Battery power");
     results.add_kpi("storage", "battery_equivalent_full_cycles",
-                    totals.battery_equivalent_full_cycles, "cycles",
+                    in.totals.battery_equivalent_full_cycles, "cycles",
                     "Equivalent full cycles (all batteries)");
     results.add_kpi("storage", "battery_capacity_left_fraction",
-                    totals.battery_capacity_left_fraction, "fraction",
+                    in.totals.battery_capacity_left_fraction, "fraction",
                     "Battery capacity left at the end");
   }
-  if (totals.gas_capacity_kw > 0.0) {
-    results.add_kpi("gas", "gas_capacity_mw", totals.gas_capacity_kw / kKwPerMw, "MW",
+  if (in.totals.gas_capacity_kw > 0.0) {
+    results.add_kpi("gas", "gas_capacity_mw", in.totals.gas_capacity_kw / kKwPerMw, "MW",
                     "Gas capacity");
-    results.add_kpi("gas", "gas_fuel_mmbtu", totals.gas_fuel_mmbtu, "MMBtu", "Gas fuel burned");
-    results.add_kpi("gas", "gas_starts", totals.gas_starts, "starts", "Unit starts");
-    results.add_kpi("gas", "gas_capacity_factor_fraction",
-                    ratio(gas_mwh * kKwhPerMwh, totals.gas_capacity_kw * run.grid.duration_h()),
-                    "fraction", "Gas capacity factor");
+    results.add_kpi("gas", "gas_fuel_mmbtu", in.totals.gas_fuel_mmbtu, "MMBtu", "Gas fuel burned");
+    results.add_kpi("gas", "gas_starts", in.totals.gas_starts, "starts", "Unit starts");
+    results.add_kpi(
+        "gas", "gas_capacity_factor_fraction",
+        ratio(in.gas_mwh * kKwhPerMwh, in.totals.gas_capacity_kw * in.run.grid.duration_h()),
+        "fraction", "Gas capacity factor");
   }
+}
 
-  const double energy_cost_usd = energy.energy_cost_usd;
-  const double export_revenue_usd = energy.export_revenue_usd;
+// Grid energy cost, exports, gas, 4CP and the net energy cost.
+void add_cost_kpis(Results& results, const KpiInputs& in) {
+  const double energy_cost_usd = in.energy.energy_cost_usd;
+  const double export_revenue_usd = in.energy.export_revenue_usd;
   results.add_kpi("cost", "energy_cost_usd", energy_cost_usd, "USD", "Grid energy cost");
-  results.add_kpi("cost", "average_import_price_usd_per_mwh", ratio(energy_cost_usd, import_mwh),
+  results.add_kpi("cost", "average_import_price_usd_per_mwh", ratio(energy_cost_usd, in.import_mwh),
                   "USD/MWh", "Average price of imported energy");
   results.add_kpi("cost", "export_revenue_usd", export_revenue_usd, "USD", "Export revenue");
-  results.add_kpi("cost", "gas_cost_usd", totals.gas_fuel_cost_usd, "USD",
+  results.add_kpi("cost", "gas_cost_usd", in.totals.gas_fuel_cost_usd, "USD",
                   "Gas fuel, O&M and starts");
-  results.add_kpi("cost", "four_cp_demand_mw", totals.four_cp_demand_kw / kKwPerMw, "MW",
+  results.add_kpi("cost", "four_cp_demand_mw", in.totals.four_cp_demand_kw / kKwPerMw, "MW",
                   "4CP demand (mean of the years)");
-  results.add_kpi("cost", "four_cp_charge_usd", totals.four_cp_charge_usd, "USD",
+  results.add_kpi("cost", "four_cp_charge_usd", in.totals.four_cp_charge_usd, "USD",
                   "4CP transmission charge");
-  const double net_cost_usd = energy.net_energy_cost_usd;
+  const double net_cost_usd = in.energy.net_energy_cost_usd;
   results.add_kpi("cost", "net_energy_cost_usd", net_cost_usd, "USD",
                   "Net energy cost (grid + gas + 4CP - exports)");
   results.add_kpi("cost", "cost_per_facility_mwh_usd_per_mwh",
-                  ratio(net_cost_usd, facility_mwh - unserved_mwh), "USD/MWh",
+                  ratio(net_cost_usd, in.facility_mwh - in.unserved_mwh), "USD/MWh",
                   "Net energy cost per MWh served");
+}
 
-  if (totals.dispatch_lp_solves > 0) {
-    results.add_kpi("dispatch", "dispatch_lp_solves", totals.dispatch_lp_solves, "solves",
+// The planned dispatch's LP windows (policies lp and mpc).
+void add_dispatch_kpis(Results& results, const KpiInputs& in) {
+  if (in.totals.dispatch_lp_solves > 0) {
+    results.add_kpi("dispatch", "dispatch_lp_solves", in.totals.dispatch_lp_solves, "solves",
                     "Dispatch LP windows solved");
-    results.add_kpi("dispatch", "dispatch_lp_solve_seconds", totals.dispatch_lp_solve_seconds, "s",
-                    "Dispatch LP build and solve time, all windows");
-    results.add_kpi("dispatch", "dispatch_lp_rows", totals.dispatch_lp_rows, "rows",
+    results.add_kpi("dispatch", "dispatch_lp_solve_seconds", in.totals.dispatch_lp_solve_seconds,
+                    "s", "Dispatch LP build and solve time, all windows");
+    results.add_kpi("dispatch", "dispatch_lp_rows", in.totals.dispatch_lp_rows, "rows",
                     "Rows of the largest dispatch LP window");
-    results.add_kpi("dispatch", "dispatch_lp_columns", totals.dispatch_lp_columns, "columns",
+    results.add_kpi("dispatch", "dispatch_lp_columns", in.totals.dispatch_lp_columns, "columns",
                     "Columns of the largest dispatch LP window");
   }
+}
 
-  const double grid_co2_t = energy.grid_co2_kg / kKgPerTonne;
-  const double gas_co2_t = totals.gas_co2_kg / kKgPerTonne;
+// CO2 of gas and grid, and the clean shares.
+void add_emission_and_clean_kpis(Results& results, const KpiInputs& in) {
+  const double grid_co2_t = in.energy.grid_co2_kg / kKgPerTonne;
+  const double gas_co2_t = in.totals.gas_co2_kg / kKgPerTonne;
   results.add_kpi("emissions", "gas_co2_t", gas_co2_t, "t", "CO2 on site (gas)");
   results.add_kpi("emissions", "grid_co2_t", grid_co2_t, "t", "CO2 of grid imports");
-  const double co2_t = total_co2_t(energy, totals);
+  const double co2_t = total_co2_t(in.energy, in.totals);
   results.add_kpi("emissions", "total_co2_t", co2_t, "t", "CO2 in total");
   results.add_kpi("emissions", "co2_intensity_kg_per_mwh",
-                  ratio(co2_t * kKgPerTonne, facility_mwh - unserved_mwh), "kg/MWh",
+                  ratio(co2_t * kKgPerTonne, in.facility_mwh - in.unserved_mwh), "kg/MWh",
                   "CO2 per MWh served");
   // The grid counts as not clean in both shares (its carbon is in the emissions above).
-  results.add_kpi("clean", "annual_clean_share_fraction", annual_clean_share(energy), "fraction",
+  results.add_kpi("clean", "annual_clean_share_fraction", annual_clean_share(in.energy), "fraction",
                   "Annual clean share (volumetric)");
   results.add_kpi("clean", "hourly_matched_clean_share_fraction",
-                  hourly_matched_clean_share(energy, totals), "fraction",
+                  hourly_matched_clean_share(in.energy, in.totals), "fraction",
                   "Hourly-matched clean share (24/7 CFE)");
+}
 
-  results.add_kpi("compute", "gpu_hours_online", compensated_sum(series.gpus_online) * step_h,
+// GPU-hours, the schedule's outcome and flexibility, IT utilisation.
+void add_compute_kpis(Results& results, const KpiInputs& in) {
+  results.add_kpi("compute", "gpu_hours_online", compensated_sum(in.series.gpus_online) * in.step_h,
                   "GPU-h", "GPU-hours online");
-  results.add_kpi("compute", "peak_gpus_online", column_max(series.gpus_online), "GPUs",
+  results.add_kpi("compute", "peak_gpus_online", column_max(in.series.gpus_online), "GPUs",
                   "Peak GPUs online");
-  if (totals.schedule) {
-    const ScheduleMetrics& m = *totals.schedule;
+  if (in.totals.schedule) {
+    const ScheduleMetrics& m = *in.totals.schedule;
     results.add_kpi("compute", "gpu_hours_training_delivered", m.gpu_hours_allocated, "GPU-h",
                     "GPU-hours delivered to training jobs");
     results.add_kpi("compute", "training_utilisation_fraction", m.utilisation, "fraction",
@@ -176,12 +211,25 @@ void add_run_kpis(Results& results, const CampusRun& run) {
     results.add_kpi("flexibility", "power_pauses", static_cast<double>(m.power_pauses), "pauses",
                     "Flexible jobs paused for power");
     results.add_kpi("compute", "energy_per_work_kwh_per_gpu_h",
-                    ratio(facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
+                    ratio(in.facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
                     "Facility energy per GPU-hour of work done");
   }
   results.add_kpi("compute", "it_utilisation_fraction",
-                  ratio(it_mwh, energy.online_it_capacity_kwh / kKwhPerMwh), "fraction",
+                  ratio(in.it_mwh, in.energy.online_it_capacity_kwh / kKwhPerMwh), "fraction",
                   "IT load / online IT capacity");
+}
+
+}  // namespace
+
+void add_run_kpis(Results& results, const CampusRun& run) {
+  const KpiInputs in(run);
+  add_energy_kpis(results, in);
+  add_supply_kpis(results, in);
+  add_storage_and_gas_kpis(results, in);
+  add_cost_kpis(results, in);
+  add_dispatch_kpis(results, in);
+  add_emission_and_clean_kpis(results, in);
+  add_compute_kpis(results, in);
 }
 
 }  // namespace stargate
