@@ -138,27 +138,13 @@ void add_extra_gpus(const Scenario& scenario, const RunInputs& inputs, double fl
       type.name, in.extra_gpu_it_kw, annual_usd_per_mw / 1e6));
 }
 
-}  // namespace
-
-InputNeeds expansion_needs(const Scenario& scenario) {
-  return InputNeeds{.wind_resource = scenario.optimize.wind_max_kw > 0.0};
-}
-
-ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inputs) {
-  Scenario scenario = original;
-  scenario.run.step_s = original.optimize.step_s;
-  const OptimizeSection& o = scenario.optimize;
-  const FinanceSection& f = scenario.finance;
-  const TimeGrid grid = run_grid(scenario);
-  const std::size_t steps = grid.size();
-  const double step_h = grid.step_h();
-
-  ExpansionInputs in;
+// The load from the baseline run: firm load at the meter, flexible IT within its headroom, PUE,
+// prices and carbon per step. Returns the flexible share used (0 for a constant-utilisation
+// load: the LP must not count on flexibility the simulation cannot deliver).
+double add_load(const Scenario& scenario, const RunInputs& inputs, ExpansionInputs& in) {
   SupplyLpProblem& p = in.problem;
-  p.step_h = step_h;
-  p.horizon_years = grid.duration_years();
-
   const CampusRun baseline = baseline_run(scenario, inputs);
+  const std::size_t steps = baseline.grid.size();
   const std::vector<double>& it = baseline.series.it_load_kw;
   const std::vector<double>& shed = baseline.series.flexible_shed_kw;
   const std::vector<double>& facility = baseline.series.facility_load_kw;
@@ -171,9 +157,7 @@ ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inpu
   p.pue.resize(steps);
   p.price_usd_per_mwh.assign(price.begin(), price.end());
   p.carbon_t_per_mwh.resize(steps);
-  // Only the fleet model has flexible work the engine can move; a constant-utilisation load is
-  // all firm, so that the LP does not count on flexibility the simulation cannot deliver.
-  double flexible_share = o.flexible_share;
+  double flexible_share = scenario.optimize.flexible_share;
   if (scenario.compute.model != ComputeModel::kFleet && flexible_share > 0.0) {
     flexible_share = 0.0;
     in.notes.emplace_back(
@@ -193,22 +177,124 @@ ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inpu
     p.firm_load_mw[t] = pue * firm_it_kw / kKwPerMw;
     p.carbon_t_per_mwh[t] = carbon[t] / kKwhPerMwh;
   }
+  return flexible_share;
+}
+
+// ERCOT 4CP: rate / 4 per MW imported in each summer peak interval of the synthetic system load
+// (the engine's, energy/four_cp.hpp), per year of the run.
+std::vector<double> four_cp_usd_per_mw(const Scenario& scenario, const TimeGrid& grid) {
+  std::vector<double> charge = four_cp_step_prices_usd_per_kw(
+      grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
+      scenario.grid.four_cp_rate_usd_per_kw_yr);
+  for (double& value : charge) {
+    value *= kKwPerMw;
+  }
+  return charge;
+}
+
+// The scenario's batteries as one candidate (the defaults when it has none), its power and
+// energy chosen.
+void add_battery_candidate(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+  const OptimizeSection& o = scenario.optimize;
+  const FinanceSection& f = scenario.finance;
+  const bool charge_from_grid = scenario.dispatch.battery_charge_from_grid;
+  std::optional<BatteryCandidate> battery =
+      lp_battery(scenario.batteries, charge_from_grid, grid, 0, grid.size());
+  if (!battery) {
+    BatterySection defaults;
+    defaults.energy_kwh = 1.0;
+    defaults.online = grid.time(0);
+    battery = lp_battery(std::span(&defaults, 1), charge_from_grid, grid, 0, grid.size());
+    in.notes.emplace_back(
+        "no [[battery]] in the scenario: the battery candidate has the "
+        "default round trip, SOC limits and self-discharge");
+  }
+  battery->available.clear();
+  battery->power_mw = chosen(
+      o.battery_power_max_kw,
+      annual_cost_per_mw(f.energy_rate, f.energy_life_years, o.battery_power_cost_usd_per_kw,
+                         f.battery_fixed_om_fraction_per_yr * o.battery_power_cost_usd_per_kw));
+  battery->energy_mwh =
+      chosen(o.battery_energy_max_kwh,
+             annual_cost_per_mw(
+                 f.energy_rate, f.energy_life_years, f.battery_cost_usd_per_mwh / kKwhPerMwh,
+                 f.battery_fixed_om_fraction_per_yr * f.battery_cost_usd_per_mwh / kKwhPerMwh));
+  in.problem.battery = battery;
+}
+
+// The scenario's gas plants as one candidate (the defaults, without a ramp limit, when it has
+// none), its capacity chosen.
+void add_gas_candidate(const Scenario& scenario, const TimeGrid& grid, ExpansionInputs& in) {
+  const FinanceSection& f = scenario.finance;
+  std::optional<GasCandidate> gas = lp_gas(scenario.gas, grid, 0, grid.size());
+  if (!gas) {
+    GasSection defaults;
+    defaults.unit_capacity_kw = 1.0;
+    defaults.online = grid.time(0);
+    gas = lp_gas(std::span(&defaults, 1), grid, 0, grid.size());
+    gas->ramp_fraction_per_step = 1.0;
+    in.notes.emplace_back(
+        "no [[gas]] plant in the scenario: the gas candidate has the "
+        "default heat rate, fuel price and VOM and no ramp limit");
+  }
+  gas->available.clear();
+  gas->capacity_mw =
+      chosen(scenario.optimize.gas_max_kw,
+             annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.gas_cost_usd_per_kw,
+                                f.gas_fixed_om_usd_per_kw_yr));
+  in.problem.gas = gas;
+}
+
+// The grid connection: the import limit chosen at the interconnection's cost (the maximum when
+// it is free), exports as in the scenario.
+void add_grid(const Scenario& scenario, ExpansionInputs& in) {
+  const FinanceSection& f = scenario.finance;
+  GridCandidate& grid = in.problem.grid;
+  grid.import_mw = chosen(scenario.optimize.import_max_kw,
+                          annual_cost_per_mw(f.facility_rate, f.building_life_years,
+                                             f.interconnection_cost_usd_per_kw, 0.0));
+  if (grid.import_mw.choose && f.interconnection_cost_usd_per_kw <= 0.0) {
+    // A free connection has no least size: every limit from the peak need up to the maximum
+    // costs the same. It is the maximum, not a choice (an interior point would return any size
+    // in that range).
+    grid.import_mw.choose = false;
+    grid.import_mw.fixed = grid.import_mw.max;
+    in.notes.emplace_back(fmt::format(
+        "finance.interconnection_cost is 0: the import limit is optimize.import_max ({:g} MW), "
+        "not chosen",
+        grid.import_mw.max));
+  } else if (!grid.import_mw.choose) {
+    grid.import_mw.fixed = 0.0;
+  }
+  grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;
+  grid.export_price_share = scenario.grid.export_price_share;
+}
+
+}  // namespace
+
+InputNeeds expansion_needs(const Scenario& scenario) {
+  return InputNeeds{.wind_resource = scenario.optimize.wind_max_kw > 0.0};
+}
+
+ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inputs) {
+  Scenario scenario = original;
+  scenario.run.step_s = original.optimize.step_s;
+  const OptimizeSection& o = scenario.optimize;
+  const TimeGrid grid = run_grid(scenario);
+
+  ExpansionInputs in;
+  SupplyLpProblem& p = in.problem;
+  p.step_h = grid.step_h();
+  p.horizon_years = grid.duration_years();
+  const double flexible_share = add_load(scenario, inputs, in);
   const double window_h =
       o.flexible_window == FlexibleWindow::kDay ? kHoursPerDay : kHoursPerDay * kDaysPerWeek;
-  p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / step_h));
+  p.flexible_window_steps = static_cast<std::size_t>(std::lround(window_h / p.step_h));
   add_extra_gpus(scenario, inputs, flexible_share, in);
   p.max_shed_fraction = o.max_shed_fraction;
   p.shed_cost_usd_per_mwh = o.compute_value_usd_per_mwh;
-  // ERCOT 4CP: rate / 4 per MW imported in each summer peak interval of the synthetic system
-  // load (the engine's, energy/four_cp.hpp), per year of the run.
-  p.demand_charge_usd_per_mw = four_cp_step_prices_usd_per_kw(
-      grid, synthetic_ercot_system_load_mw(grid, static_cast<std::uint64_t>(scenario.run.seed)),
-      scenario.grid.four_cp_rate_usd_per_kw_yr);
-  for (double& charge : p.demand_charge_usd_per_mw) {
-    charge *= kKwPerMw;
-  }
+  p.demand_charge_usd_per_mw = four_cp_usd_per_mw(scenario, grid);
   p.carbon_price_usd_per_t = scenario.dispatch.carbon_price_usd_per_t;
-
   if (o.solar_max_kw > 0.0) {
     add_solar_candidates(scenario, inputs, grid, in);
   }
@@ -216,66 +302,12 @@ ExpansionInputs expansion_inputs(const Scenario& original, const RunInputs& inpu
     add_wind_candidates(scenario, inputs, grid, in);
   }
   if (o.battery_power_max_kw > 0.0 && o.battery_energy_max_kwh > 0.0) {
-    const bool charge_from_grid = scenario.dispatch.battery_charge_from_grid;
-    std::optional<BatteryCandidate> battery =
-        lp_battery(scenario.batteries, charge_from_grid, grid, 0, steps);
-    if (!battery) {
-      BatterySection defaults;
-      defaults.energy_kwh = 1.0;
-      defaults.online = grid.time(0);
-      battery = lp_battery(std::span(&defaults, 1), charge_from_grid, grid, 0, steps);
-      in.notes.emplace_back(
-          "no [[battery]] in the scenario: the battery candidate has the "
-          "default round trip, SOC limits and self-discharge");
-    }
-    battery->available.clear();
-    battery->power_mw = chosen(
-        o.battery_power_max_kw,
-        annual_cost_per_mw(f.energy_rate, f.energy_life_years, o.battery_power_cost_usd_per_kw,
-                           f.battery_fixed_om_fraction_per_yr * o.battery_power_cost_usd_per_kw));
-    battery->energy_mwh =
-        chosen(o.battery_energy_max_kwh,
-               annual_cost_per_mw(
-                   f.energy_rate, f.energy_life_years, f.battery_cost_usd_per_mwh / kKwhPerMwh,
-                   f.battery_fixed_om_fraction_per_yr * f.battery_cost_usd_per_mwh / kKwhPerMwh));
-    p.battery = battery;
+    add_battery_candidate(scenario, grid, in);
   }
   if (o.gas_max_kw > 0.0) {
-    std::optional<GasCandidate> gas = lp_gas(scenario.gas, grid, 0, steps);
-    if (!gas) {
-      GasSection defaults;
-      defaults.unit_capacity_kw = 1.0;
-      defaults.online = grid.time(0);
-      gas = lp_gas(std::span(&defaults, 1), grid, 0, steps);
-      gas->ramp_fraction_per_step = 1.0;
-      in.notes.emplace_back(
-          "no [[gas]] plant in the scenario: the gas candidate has the "
-          "default heat rate, fuel price and VOM and no ramp limit");
-    }
-    gas->available.clear();
-    gas->capacity_mw = chosen(
-        o.gas_max_kw, annual_cost_per_mw(f.energy_rate, f.energy_life_years, f.gas_cost_usd_per_kw,
-                                         f.gas_fixed_om_usd_per_kw_yr));
-    p.gas = gas;
+    add_gas_candidate(scenario, grid, in);
   }
-  p.grid.import_mw =
-      chosen(o.import_max_kw, annual_cost_per_mw(f.facility_rate, f.building_life_years,
-                                                 f.interconnection_cost_usd_per_kw, 0.0));
-  if (p.grid.import_mw.choose && f.interconnection_cost_usd_per_kw <= 0.0) {
-    // A free connection has no least size: every limit from the peak need up to the maximum
-    // costs the same. It is the maximum, not a choice (an interior point would return any size
-    // in that range).
-    p.grid.import_mw.choose = false;
-    p.grid.import_mw.fixed = p.grid.import_mw.max;
-    in.notes.emplace_back(fmt::format(
-        "finance.interconnection_cost is 0: the import limit is optimize.import_max ({:g} MW), "
-        "not chosen",
-        p.grid.import_mw.max));
-  } else if (!p.grid.import_mw.choose) {
-    p.grid.import_mw.fixed = 0.0;
-  }
-  p.grid.export_limit_mw = scenario.grid.export_limit_kw / kKwPerMw;
-  p.grid.export_price_share = scenario.grid.export_price_share;
+  add_grid(scenario, in);
   p.min_clean_share = o.clean_share;
   p.min_cfe_share = o.cfe;
   p.max_curtailed_fraction = o.max_curtailed_fraction;
