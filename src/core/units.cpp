@@ -89,15 +89,6 @@ const UnitDef* find_unit(std::string_view symbol) {
   return nullptr;
 }
 
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) {
-    return {};
-  }
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
-
 std::string expectation(UnitKind kind) {
   return fmt::format("expected {} such as \"{}\" (units: {})", kind_name(kind), example_value(kind),
                      accepted_units(kind));

@@ -22,10 +22,6 @@
 namespace stargate {
 namespace {
 
-std::string_view excerpt(std::string_view text, std::size_t limit = 60) {
-  return text.size() <= limit ? text : text.substr(0, limit);
-}
-
 std::string unit_name(CarbonUnit unit) {
   switch (unit) {
     case CarbonUnit::kLbPerKwh: return "lb/kWh";

@@ -1,32 +1,15 @@
 #include "io/csv_table.hpp"
 
-#include "stargate/core/errors.hpp"
-
-#include <cctype>
+#include <fmt/format.h>
 
 #include <algorithm>
 #include <charconv>
 #include <system_error>
 
+#include "stargate/core/errors.hpp"
+#include "stargate/core/text.hpp"
+
 namespace stargate {
-namespace {
-
-bool is_space(char c) {
-  return c == ' ' || c == '\t';
-}
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && is_space(text.front())) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && is_space(text.back())) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-}  // namespace
-
 CsvLines::CsvLines(std::string_view text) : text_(text) {
   constexpr std::string_view kByteOrderMark = "\xEF\xBB\xBF";
   if (text_.starts_with(kByteOrderMark)) {
@@ -63,7 +46,7 @@ void split_csv_line(std::string_view line, std::vector<CsvCell>& cells) {
   std::size_t start = 0;
   while (true) {
     std::size_t begin = start;
-    while (begin < line.size() && is_space(line[begin])) {
+    while (begin < line.size() && (line[begin] == ' ' || line[begin] == '\t')) {
       ++begin;
     }
     if (begin < line.size() && line[begin] == '"') {
@@ -142,7 +125,7 @@ std::string column_key(std::string_view name) {
   std::string key;
   for (const char c : name) {
     if (c != ' ' && c != '\t' && c != '_') {
-      key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+      key.push_back(ascii_lower(c));
     }
   }
   return key;
@@ -178,6 +161,53 @@ void CsvRowReader::take(std::string_view line, int number) {
   line_text_ = line;
   line_number_ = number;
   split_csv_line(line_text_, cells_);
+}
+
+void CsvRowReader::read_header() {
+  if (!lines_.next()) {
+    fail(1, 1, "", "the file is empty; expected a header line naming the columns");
+  }
+  header_text_ = lines_.line();
+  header_line_ = lines_.number();
+  split_csv_line(header_text_, header_);
+}
+
+std::optional<std::size_t> CsvRowReader::find_column(std::string_view name) const {
+  const std::string key = column_key(name);
+  for (std::size_t i = 0; i < header_.size(); ++i) {
+    if (!header_[i].text.empty() && column_key(header_[i].text) == key) {
+      return i;
+    }
+  }
+  return std::nullopt;
+}
+
+std::string CsvRowReader::found_columns() const {
+  std::string text;
+  for (const CsvCell& cell : header_) {
+    if (!cell.text.empty()) {
+      text += text.empty() ? "" : ", ";
+      text += cell.text;
+    }
+  }
+  return text.empty() ? "none" : text;
+}
+
+std::size_t CsvRowReader::require_column(std::string_view name, std::string_view format) const {
+  if (const auto at = find_column(name)) {
+    return *at;
+  }
+  std::vector<std::string_view> names;
+  for (const CsvCell& cell : header_) {
+    if (!cell.text.empty()) {
+      names.push_back(cell.text);
+    }
+  }
+  const std::string close = closest_match(name, names);
+  fail(header_line_, 1, name,
+       fmt::format("no column '{}' in the header{}; columns found: {}{}", name,
+                   format.empty() ? "" : fmt::format(" ({})", format), found_columns(),
+                   close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
 }
 
 }  // namespace stargate

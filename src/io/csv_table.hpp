@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -54,12 +55,26 @@ class CsvRowReader {
   /// Makes `line` (numbered `number`) the current row.
   void take(std::string_view line, int number);
 
+  /// Reads the first line as the header; InputError when the text is empty.
+  void read_header();
+  /// The header cell whose column_key() equals `name`'s; std::nullopt when there is none.
+  [[nodiscard]] std::optional<std::size_t> find_column(std::string_view name) const;
+  /// The same, or an InputError at the header naming `name`, the columns found and the closest
+  /// one; `format` (e.g. "Alibaba GPU pod list") is named in parentheses when given.
+  [[nodiscard]] std::size_t require_column(std::string_view name,
+                                           std::string_view format = {}) const;
+  /// The header's names, "a, b, c" ("none" when it has none).
+  [[nodiscard]] std::string found_columns() const;
+
  protected:
   CsvLines lines_;
   std::string name_;
   std::string_view line_text_;
   int line_number_ = 0;
   std::vector<CsvCell> cells_;
+  std::string_view header_text_;
+  int header_line_ = 1;
+  std::vector<CsvCell> header_;
 };
 
 /// Splits a line at commas into `cells` (cleared first; its capacity is reused). A cell in double

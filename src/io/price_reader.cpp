@@ -30,36 +30,6 @@ constexpr int kMaxListedFills = 5;  // filled stamps named in the warning
 
 // ---- small text helpers -------------------------------------------------------------------
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
-
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-bool iequals(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view excerpt(std::string_view text, std::size_t limit = 60) {
-  if (text.size() <= limit) {
-    return text;
-  }
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0U) == 0x80U) {
-    --cut;
-  }
-  return text.substr(0, cut);
-}
-
 /// Consumes 1..max_digits decimal digits (at least min_digits) from the front of `text`.
 bool take_number(std::string_view& text, std::size_t min_digits, std::size_t max_digits,
                  int& value) {
@@ -164,12 +134,12 @@ bool take_time(std::string_view& text, MarketStamp& stamp, bool allow_am_pm) {
   if (allow_am_pm) {
     std::string_view rest = text;
     skip_spaces(rest);
-    if (rest.size() >= 2 && (lower(rest[1]) == 'm') &&
-        (lower(rest[0]) == 'a' || lower(rest[0]) == 'p')) {
+    if (rest.size() >= 2 && (ascii_lower(rest[1]) == 'm') &&
+        (ascii_lower(rest[0]) == 'a' || ascii_lower(rest[0]) == 'p')) {
       if (hour < 1 || hour > kHoursPerHalfDay) {
         return false;
       }
-      const bool pm = lower(rest[0]) == 'p';
+      const bool pm = ascii_lower(rest[0]) == 'p';
       hour = hour % kHoursPerHalfDay + (pm ? kHoursPerHalfDay : 0);
       rest.remove_prefix(2);
       text = rest;
@@ -364,45 +334,7 @@ class Reader : public CsvRowReader {
 
   void read_header() {
     series_.source = name_;
-    if (!lines_.next()) {
-      fail(1, 1, "", "the file is empty; expected a header line naming the columns");
-    }
-    header_text_ = lines_.line();
-    header_line_ = lines_.number();
-    split_csv_line(header_text_, header_);
-    for (const CsvCell& c : header_) {
-      if (!c.text.empty()) {
-        found_.push_back(c.text);
-      }
-    }
-  }
-
-  [[nodiscard]] std::optional<std::size_t> find_column(std::string_view key) const {
-    for (std::size_t i = 0; i < header_.size(); ++i) {
-      if (!header_[i].text.empty() && column_key(header_[i].text) == key) {
-        return i;
-      }
-    }
-    return std::nullopt;
-  }
-
-  [[nodiscard]] std::string found_list() const {
-    std::string text;
-    for (const auto name : found_) {
-      text += text.empty() ? "" : ", ";
-      text += name;
-    }
-    return text.empty() ? "none" : text;
-  }
-
-  std::size_t require_column(const std::string& wanted) const {
-    if (const auto at = find_column(column_key(wanted))) {
-      return *at;
-    }
-    const std::string close = closest_match(wanted, found_);
-    fail(header_line_, 1, wanted,
-         fmt::format("no column '{}' in the header; columns found: {}{}", wanted, found_list(),
-                     close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
+    CsvRowReader::read_header();
   }
 
   template <std::size_t N>
@@ -428,7 +360,7 @@ class Reader : public CsvRowReader {
     fail(header_line_, 1, label,
          fmt::format("no {} column in the header (ERCOT long format Date,Price,Zone; accepted "
                      "names, ignoring case, spaces and '_': {}); columns found: {}",
-                     label, accepted, found_list()));
+                     label, accepted, found_columns()));
   }
 
   // ---- rows and cells -----------------------------------------------------------------------
@@ -660,10 +592,6 @@ class Reader : public CsvRowReader {
     return std::move(series_);
   }
 
-  std::string_view header_text_;
-  int header_line_ = 1;
-  std::vector<CsvCell> header_;
-  std::vector<std::string_view> found_;
   std::vector<RowTime> times_;
   std::vector<double> values_;
   int dst_year_ = 0;

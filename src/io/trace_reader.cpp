@@ -31,70 +31,15 @@ constexpr double kGpuMilliPerGpu = 1000.0;
 constexpr double kMaxGangGpus = 2147483647.0;  // TrainingJob::gpus is 32-bit
 constexpr std::size_t kExcerptChars = 40;
 
-char lower(char c) {
-  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
-}
-
-/// Key a column name is compared by: lower case, without spaces, tabs and '_'.
-std::string trace_column_key(std::string_view name) {
-  std::string key;
-  for (const char c : name) {
-    if (c != ' ' && c != '\t' && c != '_') {
-      key.push_back(lower(c));
-    }
-  }
-  return key;
-}
-
-std::string_view excerpt(std::string_view text) {
-  return text.size() <= kExcerptChars ? text : text.substr(0, kExcerptChars);
-}
-
 /// A CSV with a header line, read row by row; every error names file, line, column and field.
 class TraceCsv : public CsvRowReader {
  public:
   TraceCsv(std::string_view text, std::string name) : CsvRowReader(text, std::move(name)) {
-    if (!lines_.next()) {
-      fail(1, 1, "", "the file is empty; expected a header line naming the columns");
-    }
-    header_text_ = lines_.line();
-    header_line_ = lines_.number();
-    split_csv_line(header_text_, header_);
-    for (const CsvCell& c : header_) {
-      if (!c.text.empty()) {
-        found_.emplace_back(c.text);
-      }
-    }
+    read_header();
   }
 
-  [[nodiscard]] std::optional<std::size_t> find_column(std::string_view wanted) const {
-    const std::string key = trace_column_key(wanted);
-    for (std::size_t i = 0; i < header_.size(); ++i) {
-      if (!header_[i].text.empty() && trace_column_key(header_[i].text) == key) {
-        return i;
-      }
-    }
-    return std::nullopt;
-  }
-
-  /// The column's index, or an InputError at the header listing the columns found.
-  std::size_t require_column(std::string_view wanted, std::string_view format) const {
-    if (const auto at = find_column(wanted)) {
-      return *at;
-    }
-    std::string list;
-    std::vector<std::string_view> names;
-    for (const std::string& f : found_) {
-      list += list.empty() ? "" : ", ";
-      list += f;
-      names.emplace_back(f);
-    }
-    const std::string close = closest_match(wanted, names);
-    fail(header_line_, 1, wanted,
-         fmt::format("no column '{}' in the header ({}); columns found: {}{}", wanted, format,
-                     list.empty() ? "none" : list,
-                     close.empty() ? "" : fmt::format("; did you mean '{}'?", close)));
-  }
+  using CsvRowReader::find_column;
+  using CsvRowReader::require_column;
 
   [[nodiscard]] std::size_t rows_left() const { return lines_.lines_left(); }
   [[nodiscard]] int line() const { return line_number_; }
@@ -117,12 +62,14 @@ class TraceCsv : public CsvRowReader {
     }
     double value = 0.0;
     if (!parse_csv_number(text, value)) {
-      fail_cell(index, field,
-                fmt::format("expected a number ({}), got \"{}\"", what, excerpt(text)));
+      fail_cell(
+          index, field,
+          fmt::format("expected a number ({}), got \"{}\"", what, excerpt(text, kExcerptChars)));
     }
     if (!std::isfinite(value)) {
       fail_cell(index, field,
-                fmt::format("expected a finite number ({}), got \"{}\"", what, excerpt(text)));
+                fmt::format("expected a finite number ({}), got \"{}\"", what,
+                            excerpt(text, kExcerptChars)));
     }
     return value;
   }
@@ -143,7 +90,7 @@ class TraceCsv : public CsvRowReader {
     if (value != std::floor(value) || value < minimum || value > kMaxGangGpus) {
       fail_cell(index, field,
                 fmt::format("expected a whole number of GPUs >= {}, got \"{}\"", minimum,
-                            excerpt(cell(index, field))));
+                            excerpt(cell(index, field), kExcerptChars)));
     }
     if (campus_gpus > 0 && value > static_cast<double>(campus_gpus)) {
       fail_cell(
@@ -156,10 +103,6 @@ class TraceCsv : public CsvRowReader {
   [[nodiscard]] const std::string& name() const { return name_; }
 
  private:
-  std::string_view header_text_;
-  int header_line_ = 1;
-  std::vector<CsvCell> header_;
-  std::vector<std::string> found_;
 };
 
 /// Sorts jobs by submit time (stable: file order at a tie) and numbers them in that order.
@@ -184,7 +127,7 @@ TrainingJob job_from_defaults(const JobTraceOptions& options, double submit_s, s
 }
 
 bool parse_flag(std::string_view text, bool& value) {
-  const std::string key = trace_column_key(text);
+  const std::string key = column_key(text);
   if (key == "1" || key == "true" || key == "yes" || key == "y") {
     value = true;
     return true;
@@ -345,7 +288,7 @@ Workload read_alibaba_pod_list_text(std::string_view text, const std::string& na
         job.gpu_type = it->second;
       }
     }
-    if (phase_col && trace_column_key(csv.cell(*phase_col, "pod_phase")) == "failed") {
+    if (phase_col && column_key(csv.cell(*phase_col, "pod_phase")) == "failed") {
       job.outcome = JobOutcome::kFailed;
     }
     workload.jobs.push_back(job);
@@ -421,7 +364,8 @@ Workload read_job_csv_text(std::string_view text, const std::string& name,
       const std::string_view flag = csv.cell(*flexible_col, "flexible");
       if (!parse_flag(flag, job.flexible)) {
         csv.fail_cell(*flexible_col, "flexible",
-                      fmt::format("expected 1/0, true/false or yes/no, got \"{}\"", excerpt(flag)));
+                      fmt::format("expected 1/0, true/false or yes/no, got \"{}\"",
+                                  excerpt(flag, kExcerptChars)));
       }
     }
     workload.jobs.push_back(job);
@@ -476,7 +420,7 @@ InferenceLoad read_azure_llm_trace_text(std::string_view text, const std::string
     if (!parse_azure_stamp(stamp, t_s)) {
       csv.fail_cell(time_col, "TIMESTAMP",
                     fmt::format("expected a time \"YYYY-MM-DD HH:MM:SS[.fraction]\", got \"{}\"",
-                                excerpt(stamp)));
+                                excerpt(stamp, kExcerptChars)));
     }
     if (t_s < previous_s) {
       csv.fail_cell(

@@ -119,20 +119,8 @@ std::string normalize_name(std::string_view name) {
   return out;
 }
 
-bool iequals(std::string_view a, std::string_view b) {
+bool names_match(std::string_view a, std::string_view b) {
   return normalize_name(a) == b;
-}
-
-/// At most `limit` bytes of a line for a message, not cutting a UTF-8 sequence.
-std::string_view excerpt(std::string_view line, std::size_t limit = 60) {
-  if (line.size() <= limit) {
-    return line;
-  }
-  std::size_t cut = limit;
-  while (cut > 0 && (static_cast<unsigned char>(line[cut]) & 0xC0U) == 0x80U) {
-    --cut;
-  }
-  return line.substr(0, cut);
 }
 
 std::string describe_seconds(std::int64_t seconds) {
@@ -197,13 +185,13 @@ class Reader : public CsvRowReader {
       fail(1, 1, "", "the file is empty");
     }
     take_line();
-    if (!cells_.empty() && iequals(cells_[0].text, "location")) {
+    if (!cells_.empty() && names_match(cells_[0].text, "location")) {
       return read_epw();
     }
     const auto names_site_field = [](const CsvCell& cell) {
-      return iequals(cell.text, "latitude") || iequals(cell.text, "longitude");
+      return names_match(cell.text, "latitude") || names_match(cell.text, "longitude");
     };
-    if ((!cells_.empty() && iequals(cells_[0].text, "source")) ||
+    if ((!cells_.empty() && names_match(cells_[0].text, "source")) ||
         std::any_of(cells_.begin(), cells_.end(), names_site_field)) {
       return read_psm();
     }
@@ -658,7 +646,7 @@ class Reader : public CsvRowReader {
       }
     }
     take_line();
-    if (cells_.empty() || !iequals(cells_[0].text, "data periods")) {
+    if (cells_.empty() || !names_match(cells_[0].text, "data periods")) {
       fail(kHeaderLines, 1, "",
            fmt::format("expected the EPW header line DATA PERIODS at line 8, got \"{}\"",
                        excerpt(line_text_)));

@@ -1,6 +1,7 @@
 // SRW reader: one pass over the text, cells as views (csv_table.hpp), numbers with from_chars.
 // The rules are listed in wind_resource_reader.hpp and docs/wind.md; keep the three in step.
 #include "stargate/io/wind_resource_reader.hpp"
+#include "stargate/core/text.hpp"
 
 #include <fmt/format.h>
 
@@ -66,18 +67,8 @@ struct ColumnSpec {
       Diagnostic{SourceLocation{file, line, column}, std::move(field), std::move(message)});
 }
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') {
-      c = static_cast<char>(c - 'A' + 'a');
-    }
-  }
-  return out;
-}
-
 bool field_from_name(std::string_view name, WindField& field) {
-  const std::string n = lower(name);
+  const std::string n = ascii_lower(name);
   if (n == "temperature" || n == "temp") {
     field = WindField::kTemperature;
   } else if (n == "pressure" || n == "pres") {
@@ -103,7 +94,7 @@ Unit default_unit(WindField field) {
 }
 
 bool unit_from_text(WindField field, std::string_view text, Unit& unit) {
-  const std::string u = lower(text);
+  const std::string u = ascii_lower(text);
   switch (field) {
     case WindField::kTemperature:
       if (u == "c" || u == "degc" || u == "celsius" || u == "deg c") {

@@ -1,4 +1,5 @@
-// Small text helpers shared by the input layers: edit distance and "did you mean" suggestions.
+// Small text helpers shared by the input layers: trimming, ASCII case, excerpts for messages,
+// edit distance and "did you mean" suggestions.
 #pragma once
 
 #include <span>
@@ -6,6 +7,19 @@
 #include <string_view>
 
 namespace stargate {
+
+/// `text` without leading and trailing spaces and tabs.
+[[nodiscard]] std::string_view trim(std::string_view text);
+
+/// ASCII lower case of a character (other bytes unchanged) and of a text.
+[[nodiscard]] char ascii_lower(char c);
+[[nodiscard]] std::string ascii_lower(std::string_view text);
+
+/// Equal ignoring ASCII case.
+[[nodiscard]] bool iequals(std::string_view a, std::string_view b);
+
+/// At most `limit` bytes of `text` for a message, not cutting a UTF-8 sequence.
+[[nodiscard]] std::string_view excerpt(std::string_view text, std::size_t limit = 60);
 
 /// Edit distance (insertions, deletions, substitutions and swaps of adjacent letters) between
 /// two strings, compared case-insensitively (ASCII).
