@@ -166,13 +166,14 @@ class PvChain {
 
   PvOutput run() {
     const std::size_t n = w_.size();
+    // The sun first: the memory of its temporaries is reused by the output columns.
+    const pv::SunColumns sun = pv::pvwatts_sun(w_);
     PvOutput out;
     for (auto* column : {&out.sun_zenith_deg, &out.aoi_deg, &out.poa_w_m2, &out.tpoa_w_m2,
                          &out.tcell_c, &out.dc_kw, &out.ac_kw}) {
       column->assign(n, 0.0);
     }
     out.sun_up.assign(n, 0);
-    const pv::SunColumns sun = pv::pvwatts_sun(w_);
     for (std::size_t i = 0; i < n; ++i) {
       row(i, sun, out);
     }

@@ -120,7 +120,7 @@ Workload training_workload(const Scenario& scenario, InputFiles& files,
     JobTraceOptions options;
     options.campus_gpus = campus_gpus;
     const std::filesystem::path path = scenario_file_path(scenario, compute.workload_file);
-    const std::string text = files.read(path);
+    const FileText text = files.read(path);
     return compute.workload == WorkloadSource::kAlibaba
                ? read_alibaba_pod_list_text(text, path.string(), options)
                : read_job_csv_text(text, path.string(), options);

@@ -4,7 +4,7 @@
 
 namespace stargate {
 
-std::string InputFiles::read(const std::filesystem::path& path) {
+FileText InputFiles::read(const std::filesystem::path& path) {
   ++reads_[path.string()];
   return read_text_file(path);
 }

@@ -219,7 +219,7 @@ MarketSeries read_carbon_csv_text(std::string_view text, const std::string& name
 }
 
 MarketSeries read_carbon_csv(const std::filesystem::path& path, const CarbonCsvOptions& options) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_carbon_csv_text(text, path.string(), options);
 }
 

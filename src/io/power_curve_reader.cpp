@@ -154,7 +154,7 @@ PowerCurve read_power_curve_text(std::string_view text, const std::string& name,
 }
 
 PowerCurve read_power_curve_file(const std::filesystem::path& path, double rotor_diameter_m) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_power_curve_text(text, path.string(), rotor_diameter_m);
 }
 

@@ -643,7 +643,7 @@ MarketSeries read_price_csv_text(std::string_view text, const std::string& name,
 }
 
 MarketSeries read_price_csv(const std::filesystem::path& path, const MarketCsvOptions& options) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_price_csv_text(text, path.string(), options);
 }
 
@@ -653,7 +653,7 @@ MarketSeries read_ercot_prices_text(std::string_view text, const std::string& na
 }
 
 MarketSeries read_ercot_prices(const std::filesystem::path& path, std::string_view zone) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_ercot_prices_text(text, path.string(), zone);
 }
 

@@ -318,7 +318,7 @@ Workload read_alibaba_pod_list_text(std::string_view text, const std::string& na
 }
 
 Workload read_alibaba_pod_list(const std::filesystem::path& path, const JobTraceOptions& options) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_alibaba_pod_list_text(text, path.string(), options);
 }
 
@@ -375,7 +375,7 @@ Workload read_job_csv_text(std::string_view text, const std::string& name,
 }
 
 Workload read_job_csv(const std::filesystem::path& path, const JobTraceOptions& options) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_job_csv_text(text, path.string(), options);
 }
 
@@ -464,7 +464,7 @@ InferenceLoad read_azure_llm_trace_text(std::string_view text, const std::string
 
 InferenceLoad read_azure_llm_trace(const std::filesystem::path& path,
                                    const InferenceTraceOptions& options) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_azure_llm_trace_text(text, path.string(), options);
 }
 

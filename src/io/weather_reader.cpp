@@ -857,7 +857,7 @@ WeatherSeries read_weather_text(std::string_view text, const std::string& name) 
 }
 
 WeatherSeries read_weather_file(const std::filesystem::path& path) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_weather_text(text, path.string());
 }
 

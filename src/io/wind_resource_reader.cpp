@@ -456,7 +456,7 @@ WindResource read_wind_resource_text(std::string_view text, const std::string& n
 }
 
 WindResource read_wind_resource_file(const std::filesystem::path& path) {
-  const std::string text = read_text_file(path);
+  const FileText text = read_text_file(path);
   return read_wind_resource_text(text, path.string());
 }
 

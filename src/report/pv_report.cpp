@@ -6,6 +6,7 @@
 #include <iterator>
 
 #include "stargate/core/units.hpp"
+#include "stargate/report/csv_text.hpp"
 
 namespace stargate {
 namespace {
@@ -19,20 +20,22 @@ void loss_line(std::ostream& out, const char* label, double loss_kwh, double bas
 
 void write_pv_csv(const WeatherSeries& weather, const PvOutput& output, std::ostream& out) {
   const auto offset_s = static_cast<std::int64_t>(weather.site.utc_offset_h * kSecondsPerHour);
-  fmt::memory_buffer buffer;
-  auto sink = std::back_inserter(buffer);
-  fmt::format_to(sink,
-                 "time,ghi_w_m2,dni_w_m2,dhi_w_m2,temp_air_c,wind_speed_m_s,sun_zenith_deg,aoi_deg,"
-                 "poa_w_m2,tpoa_w_m2,tcell_c,dc_kw,ac_kw\n");
+  CsvText csv(out);
+  csv.text(
+      "time,ghi_w_m2,dni_w_m2,dhi_w_m2,temp_air_c,wind_speed_m_s,sun_zenith_deg,aoi_deg,poa_w_m2,"
+      "tpoa_w_m2,tcell_c,dc_kw,ac_kw");
+  csv.end_row();
   for (std::size_t row = 0; row < weather.size(); ++row) {
-    fmt::format_to(sink, "{},{},{},{},{},{},{},{},{},{},{},{},{}\n",
-                   format_iso8601(weather.time[row], offset_s), weather.ghi_w_m2[row],
-                   weather.dni_w_m2[row], weather.dhi_w_m2[row], weather.temp_air_c[row],
-                   weather.wind_speed_m_s[row], output.sun_zenith_deg[row], output.aoi_deg[row],
-                   output.poa_w_m2[row], output.tpoa_w_m2[row], output.tcell_c[row],
-                   output.dc_kw[row], output.ac_kw[row]);
+    csv.stamp(weather.time[row], offset_s);
+    for (const std::vector<double>* column :
+         {&weather.ghi_w_m2, &weather.dni_w_m2, &weather.dhi_w_m2, &weather.temp_air_c,
+          &weather.wind_speed_m_s, &output.sun_zenith_deg, &output.aoi_deg, &output.poa_w_m2,
+          &output.tpoa_w_m2, &output.tcell_c, &output.dc_kw, &output.ac_kw}) {
+      csv.separator();
+      csv.number((*column)[row]);
+    }
+    csv.end_row();
   }
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 void write_pv_summary(const PvSystemParams& params, const WeatherSeries& weather,

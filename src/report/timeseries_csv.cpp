@@ -1,51 +1,43 @@
-#include <fmt/format.h>
-
-#include <iterator>
-
+#include "stargate/report/csv_text.hpp"
 #include "stargate/report/writers.hpp"
 
 namespace stargate {
 
 void write_timeseries_csv(const Results& results, std::ostream& out) {
   const TimeGrid& grid = results.grid();
-  fmt::memory_buffer buffer;
-  auto sink = std::back_inserter(buffer);
-  fmt::format_to(sink, "time");
-  for (const auto& series : results.series()) {
-    fmt::format_to(sink, ",{}", series.name);
+  CsvText csv(out);
+  csv.text("time");
+  for (const Series& series : results.series()) {
+    csv.separator();
+    csv.text(series.name);
   }
-  fmt::format_to(sink, "\n");
-  constexpr std::size_t kFlushBytes = 1 << 20;
+  csv.end_row();
   for (std::size_t step = 0; step < grid.size(); ++step) {
-    fmt::format_to(sink, "{}", grid.iso8601(step));
-    for (const auto& series : results.series()) {
-      fmt::format_to(sink, ",{}", series.values[step]);
+    csv.stamp(grid.time(step), grid.utc_offset_s());
+    for (const Series& series : results.series()) {
+      csv.separator();
+      csv.number(series.values[step]);
     }
-    fmt::format_to(sink, "\n");
-    if (buffer.size() > kFlushBytes) {
-      out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
-      buffer.clear();
-    }
+    csv.end_row();
   }
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 void write_table_csv(const Table& table, std::ostream& out) {
-  fmt::memory_buffer buffer;
-  auto sink = std::back_inserter(buffer);
-  fmt::format_to(sink, "{}", table.key_column);
-  for (const auto& column : table.columns) {
-    fmt::format_to(sink, ",{}", column.name);
+  CsvText csv(out);
+  csv.text(table.key_column);
+  for (const Series& column : table.columns) {
+    csv.separator();
+    csv.text(column.name);
   }
-  fmt::format_to(sink, "\n");
+  csv.end_row();
   for (std::size_t row = 0; row < table.keys.size(); ++row) {
-    fmt::format_to(sink, "{}", table.keys[row]);
-    for (const auto& column : table.columns) {
-      fmt::format_to(sink, ",{}", column.values[row]);
+    csv.text(table.keys[row]);
+    for (const Series& column : table.columns) {
+      csv.separator();
+      csv.number(column.values[row]);
     }
-    fmt::format_to(sink, "\n");
+    csv.end_row();
   }
-  out.write(buffer.data(), static_cast<std::streamsize>(buffer.size()));
 }
 
 }  // namespace stargate

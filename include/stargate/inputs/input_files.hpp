@@ -7,6 +7,7 @@
 #include <string>
 
 #include "stargate/core/scenario.hpp"
+#include "stargate/io/file_text.hpp"
 
 namespace stargate {
 
@@ -14,7 +15,7 @@ class InputFiles {
  public:
   /// The whole text of `path`. InputError located at the file when it is missing, a directory,
   /// empty or not text.
-  [[nodiscard]] std::string read(const std::filesystem::path& path);
+  [[nodiscard]] FileText read(const std::filesystem::path& path);
 
   /// How many times each file was read, by path.
   [[nodiscard]] const std::map<std::string, int>& reads() const { return reads_; }
