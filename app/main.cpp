@@ -105,14 +105,8 @@ int validate_command(const Arguments& args) {
   return 0;
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
-  // Large blocks from the heap, and the heap kept when freed: a freed year of values is reused by
-  // the next one instead of fresh pages (each first touch of a page is a fault, which costs 5 to
-  // 10 us on virtual machines).
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+// The command line: every subcommand, parsed, run; errors to exit codes.
+int run_stargate(int argc, char** argv) {
   CLI::App app{
       "Stargate plans and simulates AI compute campuses, the power that feeds them and "
       "the money that builds them.",
@@ -170,6 +164,22 @@ int main(int argc, char** argv) {
     std::cerr << error.what() << '\n';
     return kExitBadInput;
   } catch (const std::exception& error) {
+    std::cerr << "stargate: error: " << error.what() << '\n';
+    return kExitRunFailed;
+  }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  // Large blocks from the heap, and the heap kept when freed: a freed year of values is reused by
+  // the next one instead of fresh pages (each first touch of a page is a fault, which costs 5 to
+  // 10 us on virtual machines).
+  mallopt(M_MMAP_THRESHOLD, 256 << 20);
+  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  try {
+    return run_stargate(argc, argv);
+  } catch (const std::exception& error) {  // building the command line itself failed
     std::cerr << "stargate: error: " << error.what() << '\n';
     return kExitRunFailed;
   }

@@ -12,7 +12,7 @@ FinanceWindow finance_window_from(LocalTime first_spend, int years) {
   FinanceWindow window;
   window.first_year = civil.year;
   window.first_quarter = (civil.month - 1) / kMonthsPerQuarter + 1;
-  window.quarters = static_cast<std::size_t>(years * kQuartersPerYear);
+  window.quarters = static_cast<std::size_t>(years) * kQuartersPerYear;
   window.start = local_from_civil(
       CivilTime{civil.year, (window.first_quarter - 1) * kMonthsPerQuarter + 1, 1});
   window.end = add_calendar_months(window.start, years * kQuartersPerYear * kMonthsPerQuarter);

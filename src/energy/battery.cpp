@@ -60,7 +60,7 @@ void validate_battery_params(const BatteryParams& p) {
           "end_of_life_capacity_fraction", "a fraction in [0, 1)");
 }
 
-Battery::Battery(BatteryParams params) : params_(std::move(params)) {
+Battery::Battery(BatteryParams params) : params_(params) {
   validate_battery_params(params_);
   state_.capacity_kwh = params_.energy_kwh;
   state_.soc_kwh = params_.initial_soc_fraction * params_.energy_kwh;

@@ -116,7 +116,7 @@ double energy_weighted_pue(const CoolingParams& params, std::span<const double> 
   return it > 0.0 ? facility / it : 1.0;
 }
 
-CoolingModel::CoolingModel(CoolingParams params) : params_(std::move(params)) {
+CoolingModel::CoolingModel(CoolingParams params) : params_(params) {
   validate_cooling_params(params_);
 }
 

@@ -193,7 +193,7 @@ class HourOfYearReader : public CsvRowReader {
 double kg_per_mwh_factor(CarbonUnit unit) {
   switch (unit) {
     case CarbonUnit::kLbPerKwh: return kKgPerMwhPerLbPerKwh;
-    case CarbonUnit::kKgPerMwh: return 1.0;
+    case CarbonUnit::kKgPerMwh:
     case CarbonUnit::kGPerKwh: return 1.0;  // 1 g/kWh = 1000 g/MWh = 1 kg/MWh
     case CarbonUnit::kTonnePerMwh: return kKgPerTonne;
   }

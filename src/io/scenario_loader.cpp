@@ -340,8 +340,8 @@ class Binder {
     }
     for (const auto& nested_name : nested_names) {
       if (table.get(nested_name) == nullptr) {
-        bind_absent_table(*schema_.find_table(spec.name + "." + nested_name),
-                          path + "." + nested_name);
+        bind_absent_table(*schema_.find_table(fmt::format("{}.{}", spec.name, nested_name)),
+                          fmt::format("{}.{}", path, nested_name));
       }
     }
   }

@@ -69,7 +69,6 @@
 namespace stargate {
 namespace {
 
-constexpr double kPi = std::numbers::pi;
 constexpr double kArcsecPerDeg = 3600.0;
 constexpr double kArcminPerDeg = 60.0;
 

@@ -114,9 +114,10 @@ WindResource generate_wind(const SyntheticWindParams& params, int year, std::uin
   double sum = 0.0;
   for (std::size_t t = 0; t < rows; ++t) {
     const std::int64_t elapsed_s = resource.time[t].seconds - year_start.seconds;
-    const double day_of_year = static_cast<double>(elapsed_s / kSecondsPerDayInt) + kMidInterval;
-    const double hour =
-        static_cast<double>((elapsed_s % kSecondsPerDayInt) / kSecondsPerHourInt) + kMidInterval;
+    const std::int64_t whole_days = elapsed_s / kSecondsPerDayInt;
+    const std::int64_t whole_hours = elapsed_s % kSecondsPerDayInt / kSecondsPerHourInt;
+    const double day_of_year = static_cast<double>(whole_days) + kMidInterval;
+    const double hour = static_cast<double>(whole_hours) + kMidInterval;
     const double n = speed_random.normal();
     z = t == 0 ? n : phi * z + innovation * n;
     const double u = std::min(0.5 * std::erfc(-z / std::numbers::sqrt2), kMaxUniform);

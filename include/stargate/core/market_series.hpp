@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "stargate/core/time_grid.hpp"
+#include "stargate/core/units.hpp"
 #include "stargate/core/weather_series.hpp"
 
 namespace stargate {
@@ -34,7 +35,7 @@ struct MarketSeries {
   std::string source;  ///< file path, or "synthetic (...)"
   std::string name;    ///< zone or column the values came from ("LZ_WEST", "TE")
   std::int64_t interval_s = 3600;
-  std::int64_t utc_offset_s = -6 * 3600;  ///< standard-time UTC offset of the stamps
+  std::int64_t utc_offset_s = -6 * kSecondsPerHourInt;  ///< standard-time UTC offset of the stamps
 
   std::vector<LocalTime> time;        ///< interval starts, site standard time, evenly spaced
   std::vector<double> value;          ///< USD/MWh (kPrice) or kg CO2/MWh (kCarbonIntensity)

@@ -13,6 +13,7 @@
 #include <cstdint>
 
 #include "stargate/core/market_series.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 
@@ -38,7 +39,7 @@ struct SyntheticPriceParams {
   double daily_log_std = 0.25;
   double daily_persistence = 0.70;
   /// Standard-time UTC offset of the stamps (ERCOT: Central, UTC-6).
-  std::int64_t utc_offset_s = -6 * 3600;
+  std::int64_t utc_offset_s = -6 * kSecondsPerHourInt;
 };
 
 /// One calendar year of hourly prices (8,760 or 8,784 values, stamps at the start of each hour in

@@ -47,7 +47,8 @@ struct CarbonCsvOptions {
   /// Empty: rows are indexed by an hour-of-year column (`Timestamp`, `Hour of Year`, `HourOfYear`,
   /// 0-based). Otherwise the column of stamps, read as read_market_csv_text() does.
   std::string time_column;
-  std::int64_t standard_utc_offset_s = -6 * 3600;  ///< stamps' standard time (TE: Central)
+  std::int64_t standard_utc_offset_s =
+      -6 * kSecondsPerHourInt;  ///< stamps' standard time (TE: Central)
 };
 
 [[nodiscard]] MarketSeries read_carbon_csv(const std::filesystem::path& path,

@@ -19,6 +19,7 @@
 #include <string_view>
 
 #include "stargate/core/market_series.hpp"
+#include "stargate/core/units.hpp"
 
 namespace stargate {
 
@@ -49,7 +50,8 @@ struct MarketCsvOptions {
   std::string value_column = "price";
   ClockTime clock = ClockTime::kStandard;
   StampPosition stamp = StampPosition::kIntervalStart;
-  std::int64_t standard_utc_offset_s = -6 * 3600;  ///< site standard time (ERCOT: Central, UTC-6)
+  std::int64_t standard_utc_offset_s =
+      -6 * kSecondsPerHourInt;  ///< site standard time (ERCOT: Central, UTC-6)
 };
 
 /// A generic market CSV; values are taken as written (the caller converts units).
