@@ -66,8 +66,8 @@ MonthlyClimate make_abilene_climate() {
 }  // namespace
 
 const MonthlyClimate& abilene_climate() {
-  static const MonthlyClimate climate = make_abilene_climate();
-  return climate;
+  static const MonthlyClimate kClimate = make_abilene_climate();
+  return kClimate;
 }
 
 }  // namespace stargate

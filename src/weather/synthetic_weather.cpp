@@ -344,8 +344,8 @@ struct MarkovLibrary {
 };
 
 const MarkovLibrary& markov_library() {
-  static const MarkovLibrary library;
-  return library;
+  static const MarkovLibrary kLibrary;
+  return kLibrary;
 }
 
 /// Tomorrow's Kt from today's with matrix number `matrix`.
