@@ -4,8 +4,6 @@
 #include <fmt/format.h>
 #include <CLI/CLI.hpp>
 
-#include <malloc.h>
-
 #include <filesystem>
 #include <iostream>
 #include <string>
@@ -16,6 +14,7 @@
 #include "progress_bar.hpp"
 #include "pv_command.hpp"
 #include "stargate/core/errors.hpp"
+#include "stargate/core/process_memory.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/inputs/run_inputs.hpp"
 #include "stargate/io/programme_loader.hpp"
@@ -172,11 +171,7 @@ int run_stargate(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  // Large blocks from the heap, and the heap kept when freed: a freed year of values is reused by
-  // the next one instead of fresh pages (each first touch of a page is a fault, which costs 5 to
-  // 10 us on virtual machines).
-  mallopt(M_MMAP_THRESHOLD, 256 << 20);
-  mallopt(M_TRIM_THRESHOLD, 512 << 20);
+  stargate::keep_large_blocks_in_heap();
   try {
     return run_stargate(argc, argv);
   } catch (const std::exception& error) {  // building the command line itself failed

@@ -63,5 +63,3 @@ void BM_ExpansionYearCleanShareCrossover(benchmark::State& state) {
 BENCHMARK(BM_ExpansionYearCleanShareCrossover)->Iterations(1)->Unit(benchmark::kSecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -78,5 +78,3 @@ void BM_CampusPowerYear(benchmark::State& state) {
 BENCHMARK(BM_CampusPowerYear)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

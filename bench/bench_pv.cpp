@@ -92,5 +92,3 @@ void BM_SimulatePvYear(benchmark::State& state) {
 BENCHMARK(BM_SimulatePvYear)->ArgsProduct({{0, 1}, {0, 1, 2, 3}})->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -108,5 +108,3 @@ BENCHMARK(BM_SchedulerYearPriority)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SchedulerYearPowerAware)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

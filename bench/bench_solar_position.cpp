@@ -103,5 +103,3 @@ void BM_SpaPositionLoopYearHourly(benchmark::State& state) {
 BENCHMARK(BM_SpaPositionLoopYearHourly)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

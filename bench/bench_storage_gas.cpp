@@ -102,5 +102,3 @@ void BM_AssessDegradationYear(benchmark::State& state) {
 BENCHMARK(BM_AssessDegradationYear)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -65,5 +65,3 @@ void BM_PvProcess(benchmark::State& state) {
 BENCHMARK(BM_PvProcess)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 }  // namespace
-
-BENCHMARK_MAIN();

@@ -80,5 +80,3 @@ void BM_WindFarmYearWake25(benchmark::State& state) {
 BENCHMARK(BM_WindFarmYearWake25)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();

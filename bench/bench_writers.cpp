@@ -91,5 +91,3 @@ void BM_PvCsvYear(benchmark::State& state) {
 BENCHMARK(BM_PvCsvYear)->Unit(benchmark::kMillisecond);
 
 }  // namespace
-
-BENCHMARK_MAIN();
