@@ -152,7 +152,7 @@ double GasPlant::fuel_mmbtu_per_h(double output_kw, int units_on) const {
 }
 
 double GasPlant::capacity_kw() const {
-  return params_.units * params_.unit_capacity_kw;
+  return params_.capacity_kw();
 }
 
 double GasPlant::max_output_kw(double step_h) const {

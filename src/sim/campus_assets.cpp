@@ -58,7 +58,7 @@ std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario, const 
         f.energy_life_years, false, battery_usd * f.battery_fixed_om_fraction_per_yr);
   }
   for (const GasSection& gas : scenario.gas) {
-    const double capacity_kw = static_cast<double>(gas.units) * gas.unit_capacity_kw;
+    const double capacity_kw = gas_params(gas).capacity_kw();
     add(gas.name, AssetClass::kGas, capacity_kw * f.gas_cost_usd_per_kw,
         std::max(gas.online, run_start), f.energy_life_years, false,
         capacity_kw * f.gas_fixed_om_usd_per_kw_yr);

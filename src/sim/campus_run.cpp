@@ -54,18 +54,16 @@ double ratio(double numerator, double denominator) {
 }  // namespace
 
 double annual_clean_share(const RunEnergy& energy) {
-  const double facility_mwh = energy.facility_kwh / kKwhPerMwh;
-  return std::min(1.0, ratio(energy.solar_kwh / kKwhPerMwh + energy.wind_kwh / kKwhPerMwh -
-                                 energy.curtailed_kwh / kKwhPerMwh,
-                             facility_mwh));
+  return std::min(
+      1.0, ratio(energy.solar_kwh + energy.wind_kwh - energy.curtailed_kwh, energy.facility_kwh));
 }
 
 double hourly_matched_clean_share(const RunEnergy& energy, const RunTotals& totals) {
-  return ratio(totals.clean_used_kwh / kKwhPerMwh, energy.facility_kwh / kKwhPerMwh);
+  return ratio(totals.clean_used_kwh, energy.facility_kwh);
 }
 
 double total_co2_t(const RunEnergy& energy, const RunTotals& totals) {
-  return totals.gas_co2_kg / kKgPerTonne + energy.grid_co2_kg / kKgPerTonne;
+  return (totals.gas_co2_kg + energy.grid_co2_kg) / kKgPerTonne;
 }
 
 double gpus_delivering(const ComputeSection& compute, const RunSeries& series, std::size_t step) {

@@ -71,6 +71,9 @@ struct GasPlantParams {
   double vom_usd_per_mwh = 4.7;       ///< variable O&M per MWh generated
   double min_up_time_h = 0.0;         ///< no unit stops until this long after the last start
   bool allow_overproduction = false;  ///< may output exceed the request to run at min load?
+
+  /// Nameplate of the plant: units x unit_capacity_kw.
+  [[nodiscard]] double capacity_kw() const { return units * unit_capacity_kw; }
 };
 
 /// Throws std::invalid_argument naming the field when a parameter is out of range: units < 1,
