@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/finance/money_math.hpp"
 #include "stargate/finance/quarters.hpp"
@@ -139,8 +140,7 @@ CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
   costs.gpu_hours_per_yr = gpu_hours_delivered(scenario.compute, run) / years;
   costs.annual_cost_usd_per_yr =
       costs.annualised_capital_usd_per_yr + costs.fixed_om_usd_per_yr + costs.net_energy_usd_per_yr;
-  costs.cost_per_gpu_hour_usd =
-      costs.gpu_hours_per_yr > 0.0 ? costs.annual_cost_usd_per_yr / costs.gpu_hours_per_yr : 0.0;
+  costs.cost_per_gpu_hour_usd = ratio_or_zero(costs.annual_cost_usd_per_yr, costs.gpu_hours_per_yr);
 
   // Energy: levelised cost of on-site generation, average cost of delivered energy.
   const double gas_usd_per_year = run.totals.gas_fuel_cost_usd / years;

@@ -45,21 +45,13 @@ RunEnergy run_energy(const CampusRun& run) {
   return e;
 }
 
-namespace {
-
-double ratio(double numerator, double denominator) {
-  return denominator > 0.0 ? numerator / denominator : 0.0;
-}
-
-}  // namespace
-
 double annual_clean_share(const RunEnergy& energy) {
-  return std::min(
-      1.0, ratio(energy.solar_kwh + energy.wind_kwh - energy.curtailed_kwh, energy.facility_kwh));
+  return std::min(1.0, ratio_or_zero(energy.solar_kwh + energy.wind_kwh - energy.curtailed_kwh,
+                                     energy.facility_kwh));
 }
 
 double hourly_matched_clean_share(const RunEnergy& energy, const RunTotals& totals) {
-  return ratio(totals.clean_used_kwh, energy.facility_kwh);
+  return ratio_or_zero(totals.clean_used_kwh, energy.facility_kwh);
 }
 
 double total_co2_t(const RunEnergy& energy, const RunTotals& totals) {

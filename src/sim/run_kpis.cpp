@@ -12,10 +12,6 @@ double column_max(std::span<const double> values) {
   return values.empty() ? 0.0 : *std::max_element(values.begin(), values.end());
 }
 
-double ratio(double numerator, double denominator) {
-  return denominator > 0.0 ? numerator / denominator : 0.0;
-}
-
 // The run's totals every group of KPIs reads, in the units of the KPIs.
 struct KpiInputs {
   explicit KpiInputs(const CampusRun& r)
@@ -55,7 +51,8 @@ void add_energy_kpis(Results& results, const KpiInputs& in) {
   results.add_kpi("energy", "it_energy_mwh", in.it_mwh, "MWh", "IT energy");
   results.add_kpi("energy", "peak_facility_load_mw",
                   column_max(in.series.facility_load_kw) / kKwPerMw, "MW", "Peak facility load");
-  results.add_kpi("energy", "average_pue", ratio(in.facility_mwh, in.it_mwh), "", "Average PUE");
+  results.add_kpi("energy", "average_pue", ratio_or_zero(in.facility_mwh, in.it_mwh), "",
+                  "Average PUE");
   results.add_kpi("energy", "unserved_energy_mwh", in.unserved_mwh, "MWh", "Unserved energy");
   results.add_kpi("energy", "unserved_hours_h", static_cast<double>(unserved_steps) * in.step_h,
                   "h", "Hours with unserved load");
@@ -76,15 +73,15 @@ void add_supply_kpis(Results& results, const KpiInputs& in) {
     results.add_kpi("supply", "solar_dc_capacity_mw", in.totals.solar_dc_capacity_kw / kKwPerMw,
                     "MW", "PV capacity (DC)");
     results.add_kpi("supply", "solar_capacity_factor_ac_fraction",
-                    ratio(in.solar_mwh * kKwhPerMwh, in.totals.solar_ac_capacity_hours), "fraction",
-                    "PV capacity factor (AC, while online)");
+                    ratio_or_zero(in.solar_mwh * kKwhPerMwh, in.totals.solar_ac_capacity_hours),
+                    "fraction", "PV capacity factor (AC, while online)");
   }
   if (in.totals.wind_capacity_kw > 0.0) {
     results.add_kpi("supply", "wind_capacity_mw", in.totals.wind_capacity_kw / kKwPerMw, "MW",
                     "Wind capacity");
     results.add_kpi("supply", "wind_capacity_factor_fraction",
-                    ratio(in.wind_mwh * kKwhPerMwh, in.totals.wind_capacity_hours), "fraction",
-                    "Wind capacity factor (while online)");
+                    ratio_or_zero(in.wind_mwh * kKwhPerMwh, in.totals.wind_capacity_hours),
+                    "fraction", "Wind capacity factor (while online)");
   }
 }
 
@@ -107,10 +104,10 @@ void add_storage_and_gas_kpis(Results& results, const KpiInputs& in) {
                     "Gas capacity");
     results.add_kpi("gas", "gas_fuel_mmbtu", in.totals.gas_fuel_mmbtu, "MMBtu", "Gas fuel burned");
     results.add_kpi("gas", "gas_starts", in.totals.gas_starts, "starts", "Unit starts");
-    results.add_kpi(
-        "gas", "gas_capacity_factor_fraction",
-        ratio(in.gas_mwh * kKwhPerMwh, in.totals.gas_capacity_kw * in.run.grid.duration_h()),
-        "fraction", "Gas capacity factor");
+    results.add_kpi("gas", "gas_capacity_factor_fraction",
+                    ratio_or_zero(in.gas_mwh * kKwhPerMwh,
+                                  in.totals.gas_capacity_kw * in.run.grid.duration_h()),
+                    "fraction", "Gas capacity factor");
   }
 }
 
@@ -119,8 +116,9 @@ void add_cost_kpis(Results& results, const KpiInputs& in) {
   const double energy_cost_usd = in.energy.energy_cost_usd;
   const double export_revenue_usd = in.energy.export_revenue_usd;
   results.add_kpi("cost", "energy_cost_usd", energy_cost_usd, "USD", "Grid energy cost");
-  results.add_kpi("cost", "average_import_price_usd_per_mwh", ratio(energy_cost_usd, in.import_mwh),
-                  "USD/MWh", "Average price of imported energy");
+  results.add_kpi("cost", "average_import_price_usd_per_mwh",
+                  ratio_or_zero(energy_cost_usd, in.import_mwh), "USD/MWh",
+                  "Average price of imported energy");
   results.add_kpi("cost", "export_revenue_usd", export_revenue_usd, "USD", "Export revenue");
   results.add_kpi("cost", "gas_cost_usd", in.totals.gas_fuel_cost_usd, "USD",
                   "Gas fuel, O&M and starts");
@@ -132,7 +130,7 @@ void add_cost_kpis(Results& results, const KpiInputs& in) {
   results.add_kpi("cost", "net_energy_cost_usd", net_cost_usd, "USD",
                   "Net energy cost (grid + gas + 4CP - exports)");
   results.add_kpi("cost", "cost_per_facility_mwh_usd_per_mwh",
-                  ratio(net_cost_usd, in.facility_mwh - in.unserved_mwh), "USD/MWh",
+                  ratio_or_zero(net_cost_usd, in.facility_mwh - in.unserved_mwh), "USD/MWh",
                   "Net energy cost per MWh served");
 }
 
@@ -159,7 +157,7 @@ void add_emission_and_clean_kpis(Results& results, const KpiInputs& in) {
   const double co2_t = total_co2_t(in.energy, in.totals);
   results.add_kpi("emissions", "total_co2_t", co2_t, "t", "CO2 in total");
   results.add_kpi("emissions", "co2_intensity_kg_per_mwh",
-                  ratio(co2_t * kKgPerTonne, in.facility_mwh - in.unserved_mwh), "kg/MWh",
+                  ratio_or_zero(co2_t * kKgPerTonne, in.facility_mwh - in.unserved_mwh), "kg/MWh",
                   "CO2 per MWh served");
   // The grid counts as not clean in both shares (its carbon is in the emissions above).
   results.add_kpi("clean", "annual_clean_share_fraction", annual_clean_share(in.energy), "fraction",
@@ -184,7 +182,7 @@ void add_compute_kpis(Results& results, const KpiInputs& in) {
     results.add_kpi("compute", "training_work_done_gpu_h", m.work_done_gpu_h, "GPU-h",
                     "Training work done (full-speed GPU-hours)");
     results.add_kpi("compute", "training_work_goal_share_fraction",
-                    ratio(m.work_done_gpu_h, m.work_goal_gpu_h), "fraction",
+                    ratio_or_zero(m.work_done_gpu_h, m.work_goal_gpu_h), "fraction",
                     "Share of the training work submitted that was done");
     results.add_kpi("compute", "training_work_lost_gpu_h", m.work_lost_gpu_h, "GPU-h",
                     "Work redone after failures, preemptions and pauses");
@@ -211,12 +209,12 @@ void add_compute_kpis(Results& results, const KpiInputs& in) {
     results.add_kpi("flexibility", "power_pauses", static_cast<double>(m.power_pauses), "pauses",
                     "Flexible jobs paused for power");
     results.add_kpi("compute", "energy_per_work_kwh_per_gpu_h",
-                    ratio(in.facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
+                    ratio_or_zero(in.facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
                     "Facility energy per GPU-hour of work done");
   }
   results.add_kpi("compute", "it_utilisation_fraction",
-                  ratio(in.it_mwh, in.energy.online_it_capacity_kwh / kKwhPerMwh), "fraction",
-                  "IT load / online IT capacity");
+                  ratio_or_zero(in.it_mwh, in.energy.online_it_capacity_kwh / kKwhPerMwh),
+                  "fraction", "IT load / online IT capacity");
 }
 
 }  // namespace

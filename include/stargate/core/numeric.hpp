@@ -10,4 +10,10 @@ namespace stargate {
 /// 525,600 one-minute steps keep their digits.
 [[nodiscard]] double compensated_sum(std::span<const double> values);
 
+/// numerator / denominator, or 0 where the denominator is not positive (a share or a factor of
+/// nothing, e.g. a capacity factor without capacity).
+[[nodiscard]] inline double ratio_or_zero(double numerator, double denominator) {
+  return denominator > 0.0 ? numerator / denominator : 0.0;
+}
+
 }  // namespace stargate
