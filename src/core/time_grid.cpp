@@ -5,17 +5,13 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 
 namespace stargate {
 namespace {
 
 constexpr std::int64_t kMaxUtcOffsetS = 14 * kSecondsPerHourInt;
-
-// Floor division for possibly negative numerators.
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - static_cast<std::int64_t>((a % b != 0) && ((a < 0) != (b < 0)));
-}
 
 }  // namespace
 

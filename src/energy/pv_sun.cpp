@@ -9,6 +9,7 @@
 #include <span>
 #include <vector>
 
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/weather/solar_position.hpp"
 
@@ -28,11 +29,6 @@ constexpr double kStandardTemperatureC = 15.0;
 // Instants further apart than this start a new block of sun positions (SPA's fast path tables
 // one day at a time, so a typical-year file mixing years is split into its contiguous months).
 constexpr std::int64_t kMaxBlockGapS = 2 * kSecondsPerDayInt;
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  const std::int64_t q = a / b;
-  return (a % b != 0 && ((a < 0) != (b < 0))) ? q - 1 : q;
-}
 
 // spa_positions over runs of ascending, closely spaced instants.
 void positions_in_blocks(const WeatherSite& site, std::span<const LocalTime> instants,

@@ -7,6 +7,7 @@
 #include <charconv>
 #include <cmath>
 
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 
 namespace stargate {
@@ -37,10 +38,6 @@ char* two_digits(char* out, std::int64_t value) {
 // Room kept free beyond the flush size: a whole row of numbers and stamps fits in it.
 constexpr std::size_t kRowRoom = 16 << 10;
 constexpr std::size_t kStampChars = 25;  // "2026-01-01T00:15:00-06:00"
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)) ? 1 : 0);
-}
 
 }  // namespace
 

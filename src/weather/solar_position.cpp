@@ -64,6 +64,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 
 namespace stargate {
@@ -469,10 +470,6 @@ double polynomial(std::span<const double> coefficients, double x) {
     sum = sum * x + *it;
   }
   return sum;
-}
-
-std::int64_t floor_div(std::int64_t a, std::int64_t b) {
-  return a / b - static_cast<std::int64_t>((a % b != 0) && ((a < 0) != (b < 0)));
 }
 
 /// Equations 9-12: one of L (rad), B (rad), R (AU) at JME.

@@ -22,5 +22,22 @@ TEST(CompensatedSum, YearOfQuarterHours) {
   EXPECT_EQ(compensated_sum({}), 0.0);
 }
 
+TEST(FloorDiv, RoundsTowardMinusInfinity) {
+  // One second before 1970-01-01 is in day -1; C++'s `/` would say day 0.
+  EXPECT_EQ(floor_div(-1, 86'400), -1);
+  EXPECT_EQ(floor_div(-86'400, 86'400), -1);
+  EXPECT_EQ(floor_div(-86'401, 86'400), -2);
+  EXPECT_EQ(floor_div(0, 86'400), 0);
+  EXPECT_EQ(floor_div(86'399, 86'400), 0);
+  EXPECT_EQ(floor_div(7, -2), -4);
+  EXPECT_EQ(floor_div(-7, -2), 3);
+}
+
+TEST(RatioOrZero, ZeroWhereTheDenominatorIsNotPositive) {
+  EXPECT_EQ(ratio_or_zero(3.0, 4.0), 0.75);
+  EXPECT_EQ(ratio_or_zero(3.0, 0.0), 0.0);
+  EXPECT_EQ(ratio_or_zero(3.0, -1.0), 0.0);
+}
+
 }  // namespace
 }  // namespace stargate
