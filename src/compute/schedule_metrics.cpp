@@ -18,9 +18,16 @@ double nearest_rank(const std::vector<double>& sorted, double q) {
 
 }  // namespace
 
-QueueTimeStats summarize_queue_times(std::span<const double> queue_times_s) {
+std::size_t queue_size_class(std::int64_t gpus) {
+  std::size_t c = 0;
+  while (c < kQueueSizeClassMaxGpus.size() && gpus > kQueueSizeClassMaxGpus[c]) ++c;
+  return c;
+}
+
+QueueTimeStats summarize_queue_times(std::span<const double> queue_times_s, std::int64_t censored) {
   QueueTimeStats stats;
   if (queue_times_s.empty()) return stats;
+  stats.censored = censored;
   std::vector<double> sorted(queue_times_s.begin(), queue_times_s.end());
   std::sort(sorted.begin(), sorted.end());
   double sum_s = 0.0;
@@ -29,6 +36,7 @@ QueueTimeStats summarize_queue_times(std::span<const double> queue_times_s) {
   stats.mean_s = sum_s / static_cast<double>(sorted.size());
   stats.p50_s = nearest_rank(sorted, 0.5);
   stats.p95_s = nearest_rank(sorted, 0.95);
+  stats.p99_s = nearest_rank(sorted, 0.99);
   stats.max_s = sorted.back();
   return stats;
 }

@@ -2,8 +2,10 @@
 #include "stargate/compute/scheduler.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cassert>
 #include <cmath>
+#include <numeric>
 #include <stdexcept>
 
 #include "stargate/core/units.hpp"
@@ -88,7 +90,9 @@ Scheduler::Scheduler(std::span<const TrainingJob> jobs, SchedulerParams params)
   version_.assign(n, 0);
   draws_.assign(n, 0);
   running_pos_.assign(n, -1);
+  span_index_.assign(n, -1);
 
+  std::int32_t spanning_jobs = 0;
   for (std::size_t j = 0; j < n; ++j) {
     const TrainingJob& job = jobs_[j];
     if (job.gpus <= 0 || !(job.work_gpu_hours > 0.0)) {
@@ -96,8 +100,16 @@ Scheduler::Scheduler(std::span<const TrainingJob> jobs, SchedulerParams params)
     }
     ready_s_[j] = std::max(job.submit_s, job.earliest_start_s);
     bool fits_somewhere = false;
+    std::vector<std::int64_t> sizes;
     for (const GpuPool& pool : params_.pools) {
       fits_somewhere |= pool.gpu_type == job.gpu_type && pool.gpus >= job.gpus;
+      if (pool.gpu_type == job.gpu_type) sizes.push_back(pool.gpus);
+    }
+    if (job.max_pools > 1) {
+      span_index_[j] = spanning_jobs++;
+      std::sort(sizes.begin(), sizes.end(), std::greater<>());
+      sizes.resize(std::min<std::size_t>(sizes.size(), job.max_pools));
+      fits_somewhere |= std::accumulate(sizes.begin(), sizes.end(), std::int64_t{0}) >= job.gpus;
     }
     if (!fits_somewhere) {
       state_[j] = JobState::kRejected;
@@ -126,6 +138,9 @@ Scheduler::Scheduler(std::span<const TrainingJob> jobs, SchedulerParams params)
   step_power_gpu_s_.assign(n_pools, 0.0);
   out_alloc_.assign(n_pools, 0.0);
   out_power_.assign(n_pools, 0.0);
+  piece_gpus_.assign(static_cast<std::size_t>(spanning_jobs) * n_pools, 0);
+  placement_.assign(n_pools, 0);
+  pool_order_.resize(n_pools);
 }
 
 // ---- time and accounting ------------------------------------------------------------------
@@ -189,7 +204,8 @@ void Scheduler::set_compute(std::int32_t j, bool computing) {
   const auto flag = static_cast<std::uint8_t>(computing ? 1 : 0);
   if (in_compute_[j] == flag) return;
   in_compute_[j] = flag;
-  pool_compute_[static_cast<std::size_t>(pool_[j])] += computing ? jobs_[j].gpus : -jobs_[j].gpus;
+  for_each_piece(
+      j, [&](std::size_t p, std::int64_t gpus) { pool_compute_[p] += computing ? gpus : -gpus; });
 }
 
 void Scheduler::settle_compute(std::int32_t j, double t_s) {
@@ -297,26 +313,37 @@ void Scheduler::arrive(std::int32_t j) {
 
 void Scheduler::start_job(std::int32_t j, int p, double t_s) {
   const TrainingJob& job = jobs_[j];
-  const auto pu = static_cast<std::size_t>(p);
-  assert(t_s >= ready_s_[j] && pool_alloc_[pu] + job.gpus <= params_.pools[pu].gpus);
+  assert(t_s >= ready_s_[j]);
   if (power_paused_[j] != 0) {
-    pool_paused_flex_[static_cast<std::size_t>(pool_[j])] -= job.gpus;
+    for_each_piece(j, [&](std::size_t q, std::int64_t gpus) { pool_paused_flex_[q] -= gpus; });
     power_paused_[j] = 0;
   }
-  state_[j] = JobState::kRunning;
   pool_[j] = static_cast<std::int16_t>(p);
+  if (span_index_[j] >= 0) {  // record the pieces: the placement found, or all in pool p
+    const std::size_t n_pools = params_.pools.size();
+    const auto base = static_cast<std::size_t>(span_index_[j]) * n_pools;
+    for (std::size_t q = 0; q < n_pools; ++q) {
+      piece_gpus_[base + q] = p == kSpanning ? placement_[q] : 0;
+      if (pool_[j] < 0 && piece_gpus_[base + q] > 0) pool_[j] = static_cast<std::int16_t>(q);
+    }
+    if (p >= 0) piece_gpus_[base + static_cast<std::size_t>(p)] = job.gpus;
+  }
+  state_[j] = JobState::kRunning;
   const int level =
       job.flexible && params_.policy == SchedulingPolicy::kPowerAware ? flex_level_ : 0;
   level_[j] = static_cast<std::uint8_t>(level);
-  pool_alloc_[pu] += job.gpus;
-  pool_level_gpus_[pu * static_cast<std::size_t>(levels_) + static_cast<std::size_t>(level)] +=
-      job.gpus;
-  refresh_pool_power(p);
-  if (job.flexible) {
-    pool_flex_[pu] += job.gpus;
-    headroom_kw_ -= static_cast<double>(job.gpus) * params_.pools[pu].gpu_busy_kw *
-                    level_power_[static_cast<std::size_t>(level)];
-  }
+  for_each_piece(j, [&](std::size_t q, std::int64_t gpus) {
+    assert(pool_alloc_[q] + gpus <= params_.pools[q].gpus);
+    pool_alloc_[q] += gpus;
+    pool_level_gpus_[q * static_cast<std::size_t>(levels_) + static_cast<std::size_t>(level)] +=
+        gpus;
+    refresh_pool_power(static_cast<int>(q));
+    if (job.flexible) {
+      pool_flex_[q] += gpus;
+      headroom_kw_ -= static_cast<double>(gpus) * params_.pools[q].gpu_busy_kw *
+                      level_power_[static_cast<std::size_t>(level)];
+    }
+  });
   running_pos_[j] = static_cast<std::int32_t>(running_.size());
   running_.push_back(j);
   ++running_generation_;
@@ -335,16 +362,17 @@ void Scheduler::start_job(std::int32_t j, int p, double t_s) {
 
 void Scheduler::release(std::int32_t j) {
   const TrainingJob& job = jobs_[j];
-  const auto pu = static_cast<std::size_t>(pool_[j]);
   set_compute(j, false);
-  pool_alloc_[pu] -= job.gpus;
-  pool_level_gpus_[pu * static_cast<std::size_t>(levels_) + level_[j]] -= job.gpus;
-  refresh_pool_power(pool_[j]);
-  if (job.flexible) {
-    pool_flex_[pu] -= job.gpus;
-    headroom_kw_ +=
-        static_cast<double>(job.gpus) * params_.pools[pu].gpu_busy_kw * level_power_[level_[j]];
-  }
+  for_each_piece(j, [&](std::size_t p, std::int64_t gpus) {
+    pool_alloc_[p] -= gpus;
+    pool_level_gpus_[p * static_cast<std::size_t>(levels_) + level_[j]] -= gpus;
+    refresh_pool_power(static_cast<int>(p));
+    if (job.flexible) {
+      pool_flex_[p] -= gpus;
+      headroom_kw_ +=
+          static_cast<double>(gpus) * params_.pools[p].gpu_busy_kw * level_power_[level_[j]];
+    }
+  });
   const std::int32_t pos = running_pos_[j];
   const std::int32_t last = running_.back();
   running_[static_cast<std::size_t>(pos)] = last;
@@ -368,7 +396,7 @@ void Scheduler::stop_job(std::int32_t j, double t_s, bool count_as_pause) {
   next_failure_s_[j] = kInf;
   if (count_as_pause) {
     power_paused_[j] = 1;
-    pool_paused_flex_[static_cast<std::size_t>(pool_[j])] += jobs_[j].gpus;
+    for_each_piece(j, [&](std::size_t p, std::int64_t gpus) { pool_paused_flex_[p] += gpus; });
     ++power_pauses_;
   } else {
     ++preemptions_;
@@ -386,13 +414,14 @@ void Scheduler::finish_job(std::int32_t j, double t_s) {
 
 void Scheduler::set_job_level(std::int32_t j, int level, double t_s) {
   if (level_[j] == level) return;
-  const auto pu = static_cast<std::size_t>(pool_[j]);
   const TrainingJob& job = jobs_[j];
   settle_compute(j, t_s);
-  const std::size_t base = pu * static_cast<std::size_t>(levels_);
-  pool_level_gpus_[base + level_[j]] -= job.gpus;
-  pool_level_gpus_[base + static_cast<std::size_t>(level)] += job.gpus;
-  refresh_pool_power(pool_[j]);
+  for_each_piece(j, [&](std::size_t p, std::int64_t gpus) {
+    const std::size_t base = p * static_cast<std::size_t>(levels_);
+    pool_level_gpus_[base + level_[j]] -= gpus;
+    pool_level_gpus_[base + static_cast<std::size_t>(level)] += gpus;
+    refresh_pool_power(static_cast<int>(p));
+  });
   level_[j] = static_cast<std::uint8_t>(level);
   rate_gpu_h_per_s_[j] = static_cast<double>(job.gpus) *
                          level_throughput_[static_cast<std::size_t>(level)] / kSecondsPerHour;
@@ -446,6 +475,46 @@ int Scheduler::best_fit_pool(std::int32_t j) const {
   return best;
 }
 
+// A gang over several pools (max_pools > 1): the pools of its type with the most free GPUs first
+// (lowest index on ties), at most max_pools of them, each giving all it has free until the gang
+// is complete. Fills placement_; false when the free GPUs do not suffice.
+bool Scheduler::span_placement(std::int32_t j) {
+  const TrainingJob& job = jobs_[j];
+  const std::size_t n_pools = params_.pools.size();
+  for (std::size_t p = 0; p < n_pools; ++p) pool_order_[p] = p;
+  const auto free_of = [&](std::size_t p) {
+    return params_.pools[p].gpu_type == job.gpu_type ? params_.pools[p].gpus - pool_alloc_[p]
+                                                     : std::int64_t{0};
+  };
+  std::sort(pool_order_.begin(), pool_order_.end(), [&](std::size_t a, std::size_t b) {
+    return free_of(a) != free_of(b) ? free_of(a) > free_of(b) : a < b;
+  });
+  std::fill(placement_.begin(), placement_.end(), 0);
+  std::int64_t left = job.gpus;
+  for (std::size_t k = 0; k < n_pools && k < job.max_pools && left > 0; ++k) {
+    const std::int64_t take = std::min(left, free_of(pool_order_[k]));
+    placement_[pool_order_[k]] = take;
+    left -= take;
+  }
+  return left == 0;
+}
+
+std::int64_t Scheduler::gpus_in_pool(std::int32_t j, std::size_t p) const {
+  std::int64_t held = 0;
+  for_each_piece(j, [&](std::size_t q, std::int64_t gpus) {
+    if (q == p) held = gpus;
+  });
+  return held;
+}
+
+double Scheduler::job_busy_kw(std::int32_t j) const {
+  double kw = 0.0;
+  for_each_piece(j, [&](std::size_t p, std::int64_t gpus) {
+    kw += static_cast<double>(gpus) * params_.pools[p].gpu_busy_kw;
+  });
+  return kw;
+}
+
 double Scheduler::planned_duration_s(std::int32_t j, int level) const {
   const TrainingJob& job = jobs_[j];
   const double rate = static_cast<double>(job.gpus) *
@@ -484,9 +553,16 @@ double Scheduler::slack_s(std::int32_t j, double t_s) const {
 bool Scheduler::power_allows(std::int32_t j, int p, double t_s) const {
   if (params_.policy != SchedulingPolicy::kPowerAware || !jobs_[j].flexible) return true;
   if (deferring_ && slack_s(j, t_s) > step_s_ + params_.deadline_safety_s) return false;
-  const double kw = static_cast<double>(jobs_[j].gpus) *
-                    params_.pools[static_cast<std::size_t>(p)].gpu_busy_kw *
-                    level_power_[static_cast<std::size_t>(flex_level_)];
+  double busy_kw = 0.0;
+  if (p == kSpanning) {
+    for (std::size_t q = 0; q < params_.pools.size(); ++q) {
+      busy_kw += static_cast<double>(placement_[q]) * params_.pools[q].gpu_busy_kw;
+    }
+  } else {
+    busy_kw =
+        static_cast<double>(jobs_[j].gpus) * params_.pools[static_cast<std::size_t>(p)].gpu_busy_kw;
+  }
+  const double kw = busy_kw * level_power_[static_cast<std::size_t>(flex_level_)];
   return kw <= headroom_kw_ + kPowerToleranceKw;
 }
 
@@ -506,7 +582,35 @@ bool Scheduler::reserve_head(std::int32_t head, double t_s) {
     pairs_.clear();
     if (free < job.gpus) {
       for (std::int32_t r : running_) {
-        if (static_cast<std::size_t>(pool_[r]) == p) {
+        if (gpus_in_pool(r, p) > 0) {
+          pairs_.emplace_back(t_s + expected_remaining_s(r, t_s), r);
+        }
+      }
+      std::sort(pairs_.begin(), pairs_.end());
+      for (const auto& [end_s, r] : pairs_) {
+        free += gpus_in_pool(r, p);
+        shadow_s = end_s;
+        if (free >= job.gpus) break;
+      }
+    }
+    if (free >= job.gpus && shadow_s < reservation_shadow_s_) {
+      reservation_pool_ = static_cast<int>(p);
+      reservation_shadow_s_ = shadow_s;
+      reservation_extra_ = free - job.gpus;
+    }
+  }
+  if (job.max_pools > 1) {
+    // Over all pools of its type (the span limit aside): the earliest time the campus has the
+    // gang's GPUs free; backfilled jobs then respect the extra GPUs in every pool.
+    std::int64_t free = 0;
+    pairs_.clear();
+    for (std::size_t p = 0; p < params_.pools.size(); ++p) {
+      if (params_.pools[p].gpu_type == job.gpu_type) free += params_.pools[p].gpus - pool_alloc_[p];
+    }
+    double shadow_s = t_s;
+    if (free < job.gpus) {
+      for (std::int32_t r : running_) {
+        if (jobs_[r].gpu_type == job.gpu_type) {
           pairs_.emplace_back(t_s + expected_remaining_s(r, t_s), r);
         }
       }
@@ -518,14 +622,14 @@ bool Scheduler::reserve_head(std::int32_t head, double t_s) {
       }
     }
     if (free >= job.gpus && shadow_s < reservation_shadow_s_) {
-      reservation_pool_ = static_cast<int>(p);
+      reservation_pool_ = kSpanning;
       reservation_shadow_s_ = shadow_s;
       reservation_extra_ = free - job.gpus;
     }
   }
   reservation_job_ = head;
   reservation_generation_ = running_generation_;
-  return reservation_pool_ >= 0;
+  return reservation_pool_ != -1;
 }
 
 // Priority preemption: in the pool where the fewest victim GPUs suffice, stop running jobs of
@@ -541,7 +645,8 @@ bool Scheduler::preempt_for(std::int32_t j, double t_s) {
     const std::int64_t need = job.gpus - (pool.gpus - pool_alloc_[p]);
     std::int64_t freeable = 0;
     for (std::int32_t r : running_) {
-      if (static_cast<std::size_t>(pool_[r]) == p && jobs_[r].priority < job.priority) {
+      if (static_cast<std::size_t>(pool_[r]) == p && span_index_[r] < 0 &&
+          jobs_[r].priority < job.priority) {
         freeable += jobs_[r].gpus;
       }
     }
@@ -553,7 +658,9 @@ bool Scheduler::preempt_for(std::int32_t j, double t_s) {
   if (best < 0) return false;
   scratch_.clear();
   for (std::int32_t r : running_) {
-    if (pool_[r] == best && jobs_[r].priority < job.priority) scratch_.push_back(r);
+    if (pool_[r] == best && span_index_[r] < 0 && jobs_[r].priority < job.priority) {
+      scratch_.push_back(r);
+    }
   }
   std::sort(scratch_.begin(), scratch_.end(), [&](std::int32_t a, std::int32_t b) {
     if (jobs_[a].priority != jobs_[b].priority) return jobs_[a].priority < jobs_[b].priority;
@@ -590,7 +697,10 @@ void Scheduler::schedule(double t_s) {
           if (p < 0 && policy == SchedulingPolicy::kPriority && preempt_for(j, t_s)) {
             p = best_fit_pool(j);
           }
-          if (p >= 0 && !power_allows(j, p, t_s)) {
+          if (p < 0 && jobs_[j].max_pools > 1 && span_placement(j)) {
+            p = kSpanning;
+          }
+          if ((p >= 0 || p == kSpanning) && !power_allows(j, p, t_s)) {
             p = -2;  // fits the GPUs but not the power or deferral: skip, not a blocked head
           }
           if (p == -1) {
@@ -612,8 +722,8 @@ void Scheduler::schedule(double t_s) {
           for (std::size_t q = 0; q < params_.pools.size(); ++q) {
             const int qi = static_cast<int>(q);
             if (!gpu_fits(j, qi) || !power_allows(j, qi, t_s)) continue;
-            if (qi == reservation_pool_ && end_s > reservation_shadow_s_ &&
-                jobs_[j].gpus > reservation_extra_) {
+            if ((qi == reservation_pool_ || reservation_pool_ == kSpanning) &&
+                end_s > reservation_shadow_s_ && jobs_[j].gpus > reservation_extra_) {
               continue;
             }
             const std::int64_t free = params_.pools[q].gpus - pool_alloc_[q];
@@ -622,11 +732,12 @@ void Scheduler::schedule(double t_s) {
               best_free = free;
             }
           }
-          if (p == reservation_pool_ && end_s > reservation_shadow_s_) {
+          if (p >= 0 && (p == reservation_pool_ || reservation_pool_ == kSpanning) &&
+              end_s > reservation_shadow_s_) {
             reservation_extra_ -= jobs_[j].gpus;
           }
         }
-        if (p >= 0) {
+        if (p >= 0 || p == kSpanning) {
           const std::int32_t head_before = reservation_job_;
           start_job(j, p, t_s);
           if (have_reservation) {  // keep the reservation for this pass
@@ -680,8 +791,7 @@ void Scheduler::apply_power_budget(double t_s, const PowerSignal& signal) {
     const double power = level_power_[static_cast<std::size_t>(level)];
     for (std::int32_t r : scratch_) {
       if (full_kw * power <= budget_kw + kPowerToleranceKw) break;
-      full_kw -= static_cast<double>(jobs_[r].gpus) *
-                 params_.pools[static_cast<std::size_t>(pool_[r])].gpu_busy_kw;
+      full_kw -= job_busy_kw(r);
       stop_job(r, t_s, true);
       queue_insert(r);
     }
@@ -807,6 +917,9 @@ ScheduleMetrics Scheduler::metrics() const {
       std::abs(m.gpu_hours_total - m.gpu_hours_allocated - m.gpu_hours_idle) +
       std::abs(m.gpu_hours_allocated - m.gpu_hours_compute - m.gpu_hours_overhead);
   std::vector<double> waits_s;
+  std::array<std::vector<double>, kQueueSizeClassNames.size()> class_waits_s;
+  std::int64_t censored = 0;
+  std::array<std::int64_t, kQueueSizeClassNames.size()> class_censored{};
   for (std::size_t j = 0; j < jobs_.size(); ++j) {
     const TrainingJob& job = jobs_[j];
     m.work_goal_gpu_h += job.work_gpu_hours;
@@ -816,9 +929,21 @@ ScheduleMetrics Scheduler::metrics() const {
       continue;
     }
     m.work_done_gpu_h += job_progress_gpu_h(j);
+    if (ready_s_[j] < now_s_) {
+      m.work_offered_in_horizon_gpu_h +=
+          std::min(job.work_gpu_hours,
+                   static_cast<double>(job.gpus) * (now_s_ - ready_s_[j]) / kSecondsPerHour);
+    }
+    const std::size_t size_class = queue_size_class(job.gpus);
     if (!std::isnan(first_start_s_[j])) {
       ++m.jobs_started;
       waits_s.push_back(first_start_s_[j] - ready_s_[j]);
+      class_waits_s[size_class].push_back(waits_s.back());
+    } else if (ready_s_[j] <= now_s_) {  // censored: still waiting at the end
+      waits_s.push_back(now_s_ - ready_s_[j]);
+      class_waits_s[size_class].push_back(waits_s.back());
+      ++censored;
+      ++class_censored[size_class];
     }
     if (state_[j] == JobState::kDone) {
       ++m.jobs_finished;
@@ -832,7 +957,10 @@ ScheduleMetrics Scheduler::metrics() const {
   m.failures = failures_;
   m.preemptions = preemptions_;
   m.power_pauses = power_pauses_;
-  m.queue = summarize_queue_times(waits_s);
+  m.queue = summarize_queue_times(waits_s, censored);
+  for (std::size_t c = 0; c < class_waits_s.size(); ++c) {
+    m.queue_by_size[c] = summarize_queue_times(class_waits_s[c], class_censored[c]);
+  }
   m.flexibility_shed_mwh = flex_.shed_kwh() / kKwhPerMwh;
   m.flexibility_events = flex_.events();
   m.flexibility_longest_event_s = flex_.longest_event_s();
@@ -852,11 +980,19 @@ std::string Scheduler::check_invariants() const {
       return "job " + std::to_string(j) + " started before it was ready";
     }
     if (state_[j] == JobState::kRunning) {
-      const auto p = static_cast<std::size_t>(pool_[j]);
-      if (params_.pools[p].gpu_type != job.gpu_type) {
-        return "job " + std::to_string(j) + " runs on the wrong GPU type";
+      bool wrong_type = false;
+      std::int64_t gang = 0;
+      std::int64_t pieces = 0;
+      for_each_piece(static_cast<std::int32_t>(j), [&](std::size_t p, std::int64_t gpus) {
+        wrong_type |= params_.pools[p].gpu_type != job.gpu_type;
+        held[p] += gpus;
+        gang += gpus;
+        ++pieces;
+      });
+      if (wrong_type) return "job " + std::to_string(j) + " runs on the wrong GPU type";
+      if (gang != job.gpus || pieces > std::max<std::int64_t>(1, job.max_pools)) {
+        return "job " + std::to_string(j) + ": its pieces do not make its gang";
       }
-      held[p] += job.gpus;
     }
     if (state_[j] == JobState::kDone) {
       const double min_end_s = first_start_s_[j] + job.duration_at_full_speed_s();

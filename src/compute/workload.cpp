@@ -93,6 +93,26 @@ double expected_wall_time_s(const TrainingJob& job, double gpu_failure_rate_per_
   return waste >= 1.0 ? kInfinity : job.duration_at_full_speed_s() / (1.0 - waste);
 }
 
+double exact_expected_wall_time_s(const TrainingJob& job, double gpu_failure_rate_per_h) {
+  const double compute_s = job.duration_at_full_speed_s();
+  const double mtbf_s = gang_mtbf_s(job.gpus, gpu_failure_rate_per_h);
+  const double interval_s = job.checkpoint_interval_s;
+  if (!(interval_s > 0.0)) {
+    throw std::invalid_argument("exact_expected_wall_time_s: need a checkpoint interval > 0");
+  }
+  const double segments = std::floor(compute_s / interval_s);
+  const double last_s = compute_s - segments * interval_s;
+  if (std::isinf(mtbf_s)) {
+    return compute_s + segments * job.checkpoint_write_s;
+  }
+  // T(x) = M e^(r/M) (e^(x/M) - 1) per piece of x seconds (expm1 keeps small x/M exact).
+  const double restart = mtbf_s * std::exp(job.restart_overhead_s / mtbf_s);
+  const double total_s =
+      restart * (segments * std::expm1((interval_s + job.checkpoint_write_s) / mtbf_s) +
+                 std::expm1(last_s / mtbf_s));
+  return std::isfinite(total_s) ? total_s : kInfinity;
+}
+
 double young_interval_s(std::int64_t gpus, double gpu_failure_rate_per_h,
                         double checkpoint_write_s) {
   const double mtbf_s = gang_mtbf_s(gpus, gpu_failure_rate_per_h);

@@ -10,54 +10,11 @@
 #include "stargate/compute/synthetic_workload.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/core/units.hpp"
+#include "stargate/io/gpu_types.hpp"
 #include "stargate/io/trace_reader.hpp"
 
 namespace stargate::inputs {
 namespace {
-
-// A scenario [[gpu_type]] as a GpuType; InputError at the table when its numbers are invalid.
-GpuType scenario_gpu_type(const Scenario& scenario, std::size_t index) {
-  const GpuTypeSection& section = scenario.gpu_types[index];
-  GpuType type;
-  type.name = section.name;
-  type.tdp_w = section.tdp_kw * kWPerKw;
-  type.idle_w = section.idle_kw * kWPerKw;
-  type.dense_bf16_flops = section.dense_bf16_pflops * kFlopsPerPflops;
-  type.dense_fp8_flops = section.dense_fp8_pflops * kFlopsPerPflops;
-  type.gpus_per_rack = static_cast<int>(section.gpus_per_rack);
-  type.node_overhead_factor = section.node_overhead_factor;
-  type.network_storage_fraction = section.network_storage_fraction;
-  type.price_usd = section.price_usd;
-  type.rack_it_kw =
-      section.tdp_kw * static_cast<double>(section.gpus_per_rack) * section.node_overhead_factor;
-  type.source = fmt::format("scenario [[gpu_type]] {}", section.name);
-  try {
-    validate_gpu_type(type);
-  } catch (const std::invalid_argument& error) {
-    throw InputError(field_problem(scenario, fmt::format("gpu_type[{}]", index), error.what()));
-  }
-  return type;
-}
-
-GpuType building_gpu_type(const Scenario& scenario, std::size_t building) {
-  const std::string& name = scenario.buildings[building].gpu_type;
-  for (std::size_t i = 0; i < scenario.gpu_types.size(); ++i) {
-    if (scenario.gpu_types[i].name == name) {
-      return scenario_gpu_type(scenario, i);
-    }
-  }
-  try {
-    return catalogue_gpu(name);
-  } catch (const std::invalid_argument&) {
-    std::vector<std::string_view> names = gpu_type_names();
-    for (const GpuTypeSection& section : scenario.gpu_types) {
-      names.push_back(section.name);
-    }
-    throw InputError(field_problem(
-        scenario, fmt::format("building[{}].gpu_type", building),
-        fmt::format("unknown GPU type \"{}\"{}", name, suggestion_suffix(name, names))));
-  }
-}
 
 InferenceService inference_service(const Scenario& scenario, std::size_t index, InputFiles& files,
                                    std::vector<std::string>& warnings) {
@@ -112,6 +69,33 @@ std::vector<std::size_t> place_services(const Scenario& scenario,
   return homes;
 }
 
+// Training GPUs online over the run: each building's from its online date.
+OnlineGpus online_training_gpus(const Scenario& scenario, const std::vector<std::int64_t>& pools) {
+  const TimeGrid grid = run_grid(scenario);
+  std::vector<std::pair<double, std::int64_t>> steps;  // (from, GPUs added)
+  for (std::size_t b = 0; b < pools.size(); ++b) {
+    const auto step = grid.first_step_at_or_after(scenario.buildings[b].online);
+    steps.emplace_back(static_cast<double>(step) * static_cast<double>(grid.step_s()), pools[b]);
+  }
+  std::sort(steps.begin(), steps.end());
+  OnlineGpus online;
+  std::int64_t total = 0;
+  for (const auto& [from_s, gpus] : steps) {
+    total += gpus;
+    if (!online.from_s.empty() && online.from_s.back() == from_s) {
+      online.gpus.back() = total;
+    } else {
+      online.from_s.push_back(from_s);
+      online.gpus.push_back(total);
+    }
+  }
+  if (!online.from_s.empty() && online.from_s.front() > 0.0) {  // nothing online at the start
+    online.from_s.insert(online.from_s.begin(), 0.0);
+    online.gpus.insert(online.gpus.begin(), 0);
+  }
+  return online;
+}
+
 Workload training_workload(const Scenario& scenario, InputFiles& files,
                            const std::vector<std::int64_t>& pools) {
   const ComputeSection& compute = scenario.compute;
@@ -125,18 +109,33 @@ Workload training_workload(const Scenario& scenario, InputFiles& files,
                ? read_alibaba_pod_list_text(text, path.string(), options)
                : read_job_csv_text(text, path.string(), options);
   }
-  const std::int64_t largest_pool =
-      pools.empty() ? 0 : *std::max_element(pools.begin(), pools.end());
-  if (compute.frontier_jobs > 0 && compute.frontier_max_gpus > largest_pool) {
+  std::vector<std::int64_t> largest_first = pools;
+  std::sort(largest_first.begin(), largest_first.end(), std::greater<>());
+  const std::int64_t largest_pool = largest_first.empty() ? 0 : largest_first.front();
+  largest_first.resize(std::min<std::size_t>(
+      largest_first.size(), static_cast<std::size_t>(compute.max_buildings_per_job)));
+  const std::int64_t reach =
+      std::accumulate(largest_first.begin(), largest_first.end(), std::int64_t{0});
+  if (compute.preset == WorkloadMix::kResearchCluster && compute.frontier_jobs > 0 &&
+      compute.frontier_max_gpus > reach) {
     throw InputError(field_problem(
         scenario, "compute.frontier_max_gpus",
-        fmt::format("expected at most the training GPUs of one building ({}): a gang runs in one "
-                    "building, got {}",
-                    largest_pool, compute.frontier_max_gpus)));
+        fmt::format("expected at most the training GPUs of the {} largest buildings ({}; "
+                    "max_buildings_per_job = {}), got {}",
+                    largest_first.size(), reach, compute.max_buildings_per_job,
+                    compute.frontier_max_gpus)));
   }
   SyntheticWorkloadParams params;
   params.campus_gpus = campus_gpus;
+  params.online = online_training_gpus(scenario, pools);
+  params.largest_pool_gpus = largest_pool;
+  params.preset = compute.preset == WorkloadMix::kFrontierLab ? WorkloadPreset::kFrontierLab
+                                                              : WorkloadPreset::kResearchCluster;
   params.target_utilisation = compute.target_utilisation;
+  params.max_job_duration_s = compute.max_job_duration_s;
+  params.warm_start = compute.warm_start;
+  params.max_pools_per_job = static_cast<std::int32_t>(compute.max_buildings_per_job);
+  params.training_mfu = compute.training_mfu;
   params.size_multiplier = static_cast<std::int32_t>(compute.size_multiplier);
   params.duration_multiplier = compute.duration_multiplier;
   params.firm_share = compute.firm_share;
@@ -153,10 +152,24 @@ Workload training_workload(const Scenario& scenario, InputFiles& files,
 
 }  // namespace
 
-std::vector<GpuType> resolve_gpu_types(const Scenario& scenario) {
+std::vector<GpuType> resolve_gpu_types(const Scenario& scenario,
+                                       std::vector<std::string>& warnings) {
   std::vector<GpuType> types;
   for (std::size_t b = 0; b < scenario.buildings.size(); ++b) {
+    const BuildingSection& building = scenario.buildings[b];
     types.push_back(building_gpu_type(scenario, b));
+    const double needed_kw = building_gpu_it_kw(building, types.back());
+    // The fleet's IT power follows its GPUs (constant-utilisation follows the IT capacity).
+    if (scenario.compute.model == ComputeModel::kFleet &&
+        needed_kw < kUnderfilledBuildingFraction * building.it_capacity_kw) {
+      warnings.push_back(fmt::format(
+          "building \"{}\": its {} {} GPUs need {:.1f} MW of IT power at full load, {:.0f} % of "
+          "its it_capacity of {:.1f} MW (under {:.0f} %): the building's power and capex outrun "
+          "its compute; add GPUs or lower it_capacity (omit it to derive it)",
+          building.name, building.gpus, types.back().name, needed_kw / kKwPerMw,
+          needed_kw / building.it_capacity_kw / kPercent, building.it_capacity_kw / kKwPerMw,
+          kUnderfilledBuildingFraction / kPercent));
+    }
   }
   return types;
 }

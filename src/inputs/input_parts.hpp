@@ -26,7 +26,10 @@ void check_one_year(const Scenario& scenario, const std::string& field, std::siz
 [[nodiscard]] std::vector<PowerCurve> load_farm_curves(const Scenario& scenario, InputFiles& files);
 
 // fleet_inputs.cpp
-[[nodiscard]] std::vector<GpuType> resolve_gpu_types(const Scenario& scenario);
+/// Each building's GPU type; a warning for a building whose GPUs at full load draw less than
+/// kUnderfilledBuildingFraction of its IT capacity.
+[[nodiscard]] std::vector<GpuType> resolve_gpu_types(const Scenario& scenario,
+                                                     std::vector<std::string>& warnings);
 [[nodiscard]] FleetInputs load_fleet(const Scenario& scenario, InputFiles& files,
                                      std::vector<std::string>& warnings);
 

@@ -29,7 +29,7 @@ RunInputs load_run_inputs(const Scenario& scenario, InputFiles& files, const Inp
     in.wind = inputs::load_wind_resource(scenario, files, in.warnings);
   }
   in.farm_curves = inputs::load_farm_curves(scenario, files);
-  in.gpu_types = inputs::resolve_gpu_types(scenario);
+  in.gpu_types = inputs::resolve_gpu_types(scenario, in.warnings);
   if (scenario.compute.model == ComputeModel::kFleet) {
     in.fleet = inputs::load_fleet(scenario, files, in.warnings);
   }

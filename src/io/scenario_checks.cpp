@@ -158,7 +158,8 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
   for (const char* key :
        {"policy", "forecast", "activity", "workload", "workload_file", "target_utilisation",
         "size_multiplier", "duration_multiplier", "frontier_jobs", "frontier_min_gpus",
-        "frontier_max_gpus", "firm_share", "defer_above_price"}) {
+        "frontier_max_gpus", "firm_share", "defer_above_price", "preset", "max_job_duration",
+        "warm_start", "max_buildings_per_job", "training_mfu", "model_parameters"}) {
     const std::string path = std::string("compute.") + key;
     if (!fleet && scenario.sources.contains(path)) {
       problems.push_back(

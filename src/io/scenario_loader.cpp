@@ -16,6 +16,7 @@
 #include "io/toml_location.hpp"
 #include "stargate/core/text.hpp"
 #include "stargate/io/file_text.hpp"
+#include "stargate/io/gpu_types.hpp"
 #include "stargate/io/schema.hpp"
 
 namespace stargate {
@@ -403,6 +404,9 @@ Scenario load_scenario_text(std::string_view text, const std::string& source_nam
       bind_document(scenario_schema(), root, &scenario, scenario.sources, source_name);
   if (diagnostics.empty()) {
     diagnostics = check_scenario(scenario);
+  }
+  if (diagnostics.empty()) {
+    diagnostics = complete_building_power(scenario);
   }
   if (!diagnostics.empty()) {
     sort_by_location(diagnostics);

@@ -25,9 +25,12 @@ TableSpec building_table() {
       .field("it_capacity", &BuildingSection::it_capacity_kw,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kPower,
+              .default_toml = "\"0 MW\"",
               .min = 0.0,
-              .min_exclusive = true,
-              .description = "Provisioned IT power of the building."})
+              .description = "Provisioned IT power of the building, > 0. Omitted: gpus x the GPU "
+                             "type's all-in IT power at full load (GB200 NVL72: 1.81 kW per GPU, "
+                             "130 kW per rack). More GPUs than it carries is an error, under 85 % "
+                             "of it a warning (docs/compute-power.md)."})
       .field("gpus", &BuildingSection::gpus,
              {.kind = ValueKind::kInteger,
               .min = 0,
@@ -98,13 +101,60 @@ TableSpec compute_table() {
               .default_toml = "\"\"",
               .description = "Trace file for workload = \"alibaba\" or \"csv\", relative to the "
                              "scenario file."})
+      .choice("preset", &ComputeSection::preset,
+              {{"research-cluster", WorkloadMix::kResearchCluster},
+               {"frontier-lab", WorkloadMix::kFrontierLab}},
+              {.default_toml = "\"research-cluster\"",
+               .description = "Synthetic: the job population. research-cluster: AcmeTrace Seren "
+                              "scaled by size_multiplier and duration_multiplier, plus "
+                              "frontier_jobs; frontier-lab: pretraining runs spanning buildings "
+                              "(60 %), post-training (25 %), evaluation (5 %) and research (10 %) "
+                              "(docs/workloads.md)."})
+      .field("max_job_duration", &ComputeSection::max_job_duration_s,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kDuration,
+              .default_toml = "\"90 d\"",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "Synthetic: longest run time of a job at full speed (GPT-4's "
+                             "pretraining was reported at 90-100 days, Llama 3 405B's at 54)."})
+      .field("warm_start", &ComputeSection::warm_start,
+             {.kind = ValueKind::kBool,
+              .default_toml = "true",
+              .description = "Synthetic: start with the running jobs of a campus in steady state "
+                             "(false: an empty campus at the start)."})
+      .field("max_buildings_per_job", &ComputeSection::max_buildings_per_job,
+             {.kind = ValueKind::kInteger,
+              .default_toml = "8",
+              .min = 1.0,
+              .max = 255.0,
+              .description = "Buildings one synchronous pretraining or frontier gang may span "
+                             "(the reach of the campus's inter-building fabric; 1: one "
+                             "building)."})
+      .field("training_mfu", &ComputeSection::training_mfu,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"40 %\"",
+              .min = 0.0,
+              .max = 1.0,
+              .min_exclusive = true,
+              .description = "Model FLOPs utilisation of training jobs at dense BF16 (Llama 3 "
+                             "405B: 38-43 %, FACTS.md)."})
+      .field("model_parameters", &ComputeSection::model_parameters,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "parameters",
+              .default_toml = "405e9",
+              .min = 1.0,
+              .description = "Parameters of the model trained: tokens trained = training FLOPs / "
+                             "(6 x parameters) (Llama 3 405B by default)."})
       .field("target_utilisation", &ComputeSection::target_utilisation,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
               .default_toml = "\"70 %\"",
               .min = 0.0,
               .max = 2.0,
-              .description = "Synthetic: offered GPU-hours over the GPU-hours of the campus."})
+              .description = "Synthetic: GPUs the offered jobs would hold, as a share of the "
+                             "training GPUs online at each time (busy GPUs in steady state)."})
       .field("size_multiplier", &ComputeSection::size_multiplier,
              {.kind = ValueKind::kInteger,
               .default_toml = "32",
@@ -137,8 +187,8 @@ TableSpec compute_table() {
              {.kind = ValueKind::kInteger,
               .default_toml = "100000",
               .min = 72.0,
-              .description = "Largest frontier job (at most one building's GPUs: a gang runs in "
-                             "one pool)."})
+              .description = "Largest frontier job (at most the GPUs of max_buildings_per_job "
+                             "buildings)."})
       .field("firm_share", &ComputeSection::firm_share,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,
@@ -275,6 +325,22 @@ TableSpec inference_table() {
               .default_toml = "2500",
               .min = 1.0,
               .description = "Tokens one GPU serves per second (with demand_file)."})
+      .field("mfu", &InferenceSection::mfu,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kFraction,
+              .default_toml = "\"10 %\"",
+              .min = 0.0,
+              .max = 1.0,
+              .min_exclusive = true,
+              .description = "Model FLOPs utilisation while serving, at dense FP8 (assumed: decode "
+                             "is memory-bound; docs/workloads.md)."})
+      .field("model_parameters", &InferenceSection::model_parameters,
+             {.kind = ValueKind::kNumber,
+              .plain_unit = "parameters",
+              .default_toml = "405e9",
+              .min = 1.0,
+              .description = "Active parameters of the model served: tokens served = FLOPs / (2 x "
+                             "parameters)."})
       .build();
 }
 

@@ -141,6 +141,14 @@ CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
   costs.annual_cost_usd_per_yr =
       costs.annualised_capital_usd_per_yr + costs.fixed_om_usd_per_yr + costs.net_energy_usd_per_yr;
   costs.cost_per_gpu_hour_usd = ratio_or_zero(costs.annual_cost_usd_per_yr, costs.gpu_hours_per_yr);
+  if (run.totals.throughput) {
+    costs.tokens_per_yr =
+        (run.totals.throughput->tokens_trained + run.totals.throughput->tokens_served) / years;
+  }
+  if (costs.tokens_per_yr > 0.0) {
+    costs.cost_per_million_tokens_usd =
+        costs.annual_cost_usd_per_yr / (costs.tokens_per_yr / kTokensPerMillion);
+  }
 
   // Energy: levelised cost of on-site generation, average cost of delivered energy.
   const double gas_usd_per_year = run.totals.gas_fuel_cost_usd / years;

@@ -216,6 +216,7 @@ CampusRun simulate(const Scenario& scenario, const RunInputs& inputs,
     add_four_cp(scenario, system_mw, run);
   }
   run.totals.schedule = load.metrics();
+  run.totals.throughput = load.throughput();
   return run;
 }
 

@@ -14,6 +14,7 @@
 
 #include "stargate/compute/gpu_catalogue.hpp"
 #include "stargate/compute/scheduler.hpp"
+#include "stargate/compute/throughput.hpp"
 #include "stargate/compute/workload.hpp"
 #include "stargate/core/scenario.hpp"
 #include "stargate/core/time_grid.hpp"
@@ -43,7 +44,11 @@ class ComputeFleet {
   /// IT power that is not flexible training, as of the last step (idle GPUs, firm jobs,
   /// inference): what the next step's budget must cover first.
   [[nodiscard]] double last_firm_it_kw() const { return last_firm_it_kw_; }
-  [[nodiscard]] ScheduleMetrics metrics() const { return scheduler_->metrics(); }
+  /// The scheduler's metrics, with the steady-state utilisation (from the step the last building
+  /// comes online to the end).
+  [[nodiscard]] ScheduleMetrics metrics() const;
+  /// FLOPs and tokens of the training work done and the inference served so far.
+  [[nodiscard]] ComputeThroughput throughput() const;
   [[nodiscard]] std::size_t training_jobs() const { return scheduler_->job_count(); }
   [[nodiscard]] std::string check_invariants() const { return scheduler_->check_invariants(); }
 
@@ -58,13 +63,24 @@ class ComputeFleet {
   struct Service {
     InferenceService service;
     std::size_t pool = 0;  ///< the building whose GPUs it uses
+    double mfu = 0.0;
+    double model_parameters = 1.0;
+    double running_gpu_h = 0.0;  ///< GPU-hours served so far
   };
+
+  [[nodiscard]] double firm_it_kw_at_start(const std::vector<TrainingJob>& jobs) const;
 
   const TimeGrid& grid_;
   std::vector<Pool> pools_;
   std::vector<Service> services_;
   std::unique_ptr<Scheduler> scheduler_;
   double last_firm_it_kw_ = 0.0;
+  std::vector<JobClass> classes_;     ///< the workload's (one default class when it has none)
+  GpuType training_type_;             ///< training pools' peak FLOP/s, GPU-weighted
+  double model_parameters_ = 1.0;     ///< of the model trained
+  std::size_t steady_from_step_ = 0;  ///< the step the last building comes online
+  double steady_allocated_gpu_h_ = 0.0;
+  double steady_online_gpu_h_ = 0.0;
 };
 
 }  // namespace stargate

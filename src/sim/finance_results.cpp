@@ -24,6 +24,11 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                   "GPU-hours delivered per year");
   results.add_kpi("finance", "cost_per_gpu_hour_usd_per_gpu_h", costs.cost_per_gpu_hour_usd,
                   "USD/GPU-h", "Cost per GPU-hour delivered");
+  if (costs.cost_per_million_tokens_usd) {
+    results.add_kpi("finance", "cost_per_million_tokens_usd_per_mtok",
+                    *costs.cost_per_million_tokens_usd, "USD/Mtok",
+                    "Cost per million tokens (trained and served)");
+  }
   if (costs.lcoe_on_site_usd_per_mwh) {
     results.add_kpi("finance", "lcoe_on_site_usd_per_mwh", *costs.lcoe_on_site_usd_per_mwh,
                     "USD/MWh", "Levelised cost of on-site energy");

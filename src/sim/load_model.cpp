@@ -40,4 +40,8 @@ std::optional<ScheduleMetrics> LoadModel::metrics() const {
   return fleet_ ? std::optional<ScheduleMetrics>(fleet_->metrics()) : std::nullopt;
 }
 
+std::optional<ComputeThroughput> LoadModel::throughput() const {
+  return fleet_ ? std::optional<ComputeThroughput>(fleet_->throughput()) : std::nullopt;
+}
+
 }  // namespace stargate

@@ -32,6 +32,7 @@ class LoadModel {
   void step(RunSeries& series, std::size_t step, double pue, double supply_kw);
 
   [[nodiscard]] std::optional<ScheduleMetrics> metrics() const;
+  [[nodiscard]] std::optional<ComputeThroughput> throughput() const;
 
  private:
   ConstantUtilisation constant_load_;

@@ -1,6 +1,9 @@
 #include "sim/run_kpis.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <string>
 
 #include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
@@ -167,7 +170,34 @@ void add_emission_and_clean_kpis(Results& results, const KpiInputs& in) {
                   "Hourly-matched clean share (24/7 CFE)");
 }
 
-// GPU-hours, the schedule's outcome and flexibility, IT utilisation.
+// Queue times of every job ready by the end (waits of jobs not started counted to the end), and
+// per job-size class its 95th percentile and longest wait.
+void add_queue_kpis(Results& results, const ScheduleMetrics& m) {
+  const auto hours = [](double s) { return s / kSecondsPerHour; };
+  results.add_kpi("compute", "queue_time_mean_h", hours(m.queue.mean_s), "h", "Mean queue time");
+  results.add_kpi("compute", "queue_time_p50_h", hours(m.queue.p50_s), "h", "Median queue time");
+  results.add_kpi("compute", "queue_time_p95_h", hours(m.queue.p95_s), "h",
+                  "95th percentile queue time");
+  results.add_kpi("compute", "queue_time_p99_h", hours(m.queue.p99_s), "h",
+                  "99th percentile queue time");
+  results.add_kpi("compute", "queue_time_max_h", hours(m.queue.max_s), "h", "Longest queue time");
+  results.add_kpi("compute", "jobs_waiting_at_end", static_cast<double>(m.queue.censored), "jobs",
+                  "Jobs still waiting at the end (waits counted to the end)");
+  for (std::size_t c = 0; c < m.queue_by_size.size(); ++c) {
+    const QueueTimeStats& q = m.queue_by_size[c];
+    if (q.count == 0) continue;
+    const std::string name = kQueueSizeClassNames[c];
+    const std::string label = c < kQueueSizeClassMaxGpus.size()
+                                  ? fmt::format("up to {} GPUs", kQueueSizeClassMaxGpus[c])
+                                  : fmt::format("over {} GPUs", kQueueSizeClassMaxGpus.back());
+    results.add_kpi("compute", "queue_time_p95_" + name + "_h", hours(q.p95_s), "h",
+                    fmt::format("95th percentile queue time, jobs {}", label));
+    results.add_kpi("compute", "queue_time_max_" + name + "_h", hours(q.max_s), "h",
+                    fmt::format("Longest queue time, jobs {}", label));
+  }
+}
+
+// GPU-hours, the schedule's outcome and flexibility, throughput, IT utilisation.
 void add_compute_kpis(Results& results, const KpiInputs& in) {
   results.add_kpi("compute", "gpu_hours_online", compensated_sum(in.series.gpus_online) * in.step_h,
                   "GPU-h", "GPU-hours online");
@@ -177,13 +207,20 @@ void add_compute_kpis(Results& results, const KpiInputs& in) {
     const ScheduleMetrics& m = *in.totals.schedule;
     results.add_kpi("compute", "gpu_hours_training_delivered", m.gpu_hours_allocated, "GPU-h",
                     "GPU-hours delivered to training jobs");
-    results.add_kpi("compute", "training_utilisation_fraction", m.utilisation, "fraction",
-                    "Training pool utilisation");
+    // Steady state: from the step the last building comes online to the end; a run that never
+    // has every building online reports its whole-run utilisation.
+    results.add_kpi("compute", "training_utilisation_fraction",
+                    m.steady_state_hours > 0.0 ? m.steady_state_utilisation : m.utilisation,
+                    "fraction", "Training utilisation, all buildings online");
+    results.add_kpi("compute", "training_utilisation_run_fraction", m.utilisation, "fraction",
+                    "Training utilisation over the run");
+    results.add_kpi("compute", "steady_state_hours_h", m.steady_state_hours, "h",
+                    "Hours with every building online");
     results.add_kpi("compute", "training_work_done_gpu_h", m.work_done_gpu_h, "GPU-h",
                     "Training work done (full-speed GPU-hours)");
     results.add_kpi("compute", "training_work_goal_share_fraction",
-                    ratio_or_zero(m.work_done_gpu_h, m.work_goal_gpu_h), "fraction",
-                    "Share of the training work submitted that was done");
+                    ratio_or_zero(m.work_done_gpu_h, m.work_offered_in_horizon_gpu_h), "fraction",
+                    "Share of the work offered in the run that was done");
     results.add_kpi("compute", "training_work_lost_gpu_h", m.work_lost_gpu_h, "GPU-h",
                     "Work redone after failures, preemptions and pauses");
     results.add_kpi("compute", "jobs_total", static_cast<double>(m.jobs_total), "jobs",
@@ -196,10 +233,7 @@ void add_compute_kpis(Results& results, const KpiInputs& in) {
                     "Deadline misses");
     results.add_kpi("compute", "gpu_failures", static_cast<double>(m.failures), "failures",
                     "GPU failures of running jobs");
-    results.add_kpi("compute", "queue_time_mean_h", m.queue.mean_s / kSecondsPerHour, "h",
-                    "Mean queue time");
-    results.add_kpi("compute", "queue_time_p95_h", m.queue.p95_s / kSecondsPerHour, "h",
-                    "95th percentile queue time");
+    add_queue_kpis(results, m);
     results.add_kpi("flexibility", "flexible_shed_mwh", m.flexibility_shed_mwh, "MWh",
                     "Flexible IT energy shed");
     results.add_kpi("flexibility", "flexibility_events", static_cast<double>(m.flexibility_events),
@@ -211,6 +245,13 @@ void add_compute_kpis(Results& results, const KpiInputs& in) {
     results.add_kpi("compute", "energy_per_work_kwh_per_gpu_h",
                     ratio_or_zero(in.facility_mwh * kKwhPerMwh, m.work_done_gpu_h), "kWh/GPU-h",
                     "Facility energy per GPU-hour of work done");
+  }
+  if (in.totals.throughput) {
+    const ComputeThroughput& t = *in.totals.throughput;
+    results.add_kpi("compute", "flops_delivered_flop", t.flop(), "FLOP",
+                    "FLOPs delivered (training and inference)");
+    results.add_kpi("compute", "tokens_trained", t.tokens_trained, "tokens", "Tokens trained");
+    results.add_kpi("compute", "tokens_served", t.tokens_served, "tokens", "Tokens served");
   }
   results.add_kpi("compute", "it_utilisation_fraction",
                   ratio_or_zero(in.it_mwh, in.energy.online_it_capacity_kwh / kKwhPerMwh),

@@ -38,6 +38,13 @@ struct GpuType {
   double network_storage_fraction = 0.0;  ///< network fabric and storage, fraction of node power
   double price_usd = 0.0;                 ///< installed IT hardware per GPU, USD (not the building)
   std::string source;                     ///< where the numbers come from
+
+  /// All-in IT power of one GPU at full load, kW: tdp_w x node_overhead_factor x (1 +
+  /// network_storage_fraction) / 1000 (GB200 NVL72: 1.2 kW x 1.4 x 1.075 = 1.806 kW, 130 kW per
+  /// rack of 72). What a building must provide per GPU it holds.
+  [[nodiscard]] double full_load_it_kw_per_gpu() const {
+    return tdp_w * node_overhead_factor * (1.0 + network_storage_fraction) / 1000.0;
+  }
 };
 
 /// Throws std::invalid_argument naming the GPU type and the field when a value is out of range or

@@ -2,10 +2,13 @@
 // preemption, and power-aware (docs/scheduling.md derives every rule and number).
 //
 // Model. GPUs are counts in pools (a pool is a building or hall of one GPU type; never one object
-// per GPU). A job needs all of its `gpus` at once inside one pool. Its state lives in struct-of-
-// arrays inside the Scheduler. The scheduler is event-driven inside the fixed time grid: each
-// step(k) processes, in time order, the arrivals, phase ends (checkpoint start/end, restart end,
-// completion) and failures that fall in [k step_s, (k+1) step_s), and schedules at each such
+// per GPU). A job needs all of its `gpus` at once inside one pool, or, when its max_pools > 1
+// (a synchronous run over the campus fabric), spread over at most max_pools pools of its type:
+// the pools with the most free GPUs first, each giving all it has free until the gang is
+// complete. A spanning gang that fits one pool takes one pool (best fit). Its state lives in
+// struct-of- arrays inside the Scheduler. The scheduler is event-driven inside the fixed time grid:
+// each step(k) processes, in time order, the arrivals, phase ends (checkpoint start/end, restart
+// end, completion) and failures that fall in [k step_s, (k+1) step_s), and schedules at each such
 // instant, so a job starts at its arrival and finishes mid-step; GPU counts and power are
 // integrated over the exact fractions of the step.
 //
@@ -23,9 +26,11 @@
 //  - kEasyBackfill: as FIFO, but the blocked head gets a reservation at the earliest time enough
 //    GPUs free up (shadow time, from running jobs' expected ends at their current speed); later
 //    jobs start now if they fit and either end by the shadow time, use only GPUs the head will
-//    not need, or run in another pool. D. Lifka, "The ANL/IBM SP scheduling system", JSSPP 1995;
-//    A. Mu'alem and D. Feitelson, "Utilization, predictability, workloads, and user runtime
-//    estimates in scheduling the IBM SP2 with backfilling", IEEE TPDS 12(6), 2001.
+//    not need, or run in another pool. A spanning head reserves over all pools: later jobs in
+//    any pool respect its extra GPUs. Backfilled jobs run in one pool. D. Lifka, "The ANL/IBM SP
+//    scheduling system", JSSPP 1995; A. Mu'alem and D. Feitelson, "Utilization, predictability,
+//    workloads, and user runtime estimates in scheduling the IBM SP2 with backfilling", IEEE TPDS
+//    12(6), 2001.
 //  - kPriority: queue by priority (then ready time); a head that does not fit preempts running
 //    jobs of strictly lower priority in one pool (lowest priority first, then latest started)
 //    when that makes it fit; otherwise it blocks the queue.
@@ -45,6 +50,7 @@
 // Allocation: everything is sized in the constructor; step() does not allocate.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <limits>
@@ -142,8 +148,9 @@ class Scheduler {
   [[nodiscard]] std::string check_invariants() const;
 
   [[nodiscard]] std::size_t job_count() const { return jobs_.size(); }
+  [[nodiscard]] const TrainingJob& job(std::size_t j) const { return jobs_[j]; }
   [[nodiscard]] JobState job_state(std::size_t j) const { return state_[j]; }
-  /// Pool of a running job; -1 otherwise.
+  /// Pool of a running job (the first of a spanning gang's pools); -1 otherwise.
   [[nodiscard]] int job_pool(std::size_t j) const {
     return state_[j] == JobState::kRunning ? pool_[j] : -1;
   }
@@ -158,6 +165,22 @@ class Scheduler {
 
  private:
   enum class Phase : std::uint8_t { kCompute, kCheckpoint, kRestart };
+  /// Placement marker: the gang spans the pools in placement_.
+  static constexpr int kSpanning = -3;
+
+  /// Calls f(pool, gpus) for each pool a running (or power-paused) job holds GPUs in.
+  template <class F>
+  void for_each_piece(std::int32_t j, F&& f) const {
+    if (span_index_[j] < 0) {
+      f(static_cast<std::size_t>(pool_[j]), static_cast<std::int64_t>(jobs_[j].gpus));
+      return;
+    }
+    const std::size_t n_pools = params_.pools.size();
+    const std::size_t base = static_cast<std::size_t>(span_index_[j]) * n_pools;
+    for (std::size_t p = 0; p < n_pools; ++p) {
+      if (piece_gpus_[base + p] > 0) f(p, piece_gpus_[base + p]);
+    }
+  }
   struct Event {
     double t_s;
     std::int32_t job;
@@ -187,6 +210,9 @@ class Scheduler {
   [[nodiscard]] bool queue_before(std::int32_t a, std::int32_t b) const;
   void queue_insert(std::int32_t j);
   [[nodiscard]] int best_fit_pool(std::int32_t j) const;
+  [[nodiscard]] bool span_placement(std::int32_t j);
+  [[nodiscard]] std::int64_t gpus_in_pool(std::int32_t j, std::size_t p) const;
+  [[nodiscard]] double job_busy_kw(std::int32_t j) const;
   [[nodiscard]] bool power_allows(std::int32_t j, int p, double t_s) const;
   [[nodiscard]] bool reserve_head(std::int32_t head, double t_s);
   [[nodiscard]] bool preempt_for(std::int32_t j, double t_s);
@@ -225,6 +251,8 @@ class Scheduler {
   std::vector<std::uint32_t> version_;
   std::vector<std::uint32_t> draws_;
   std::vector<std::int32_t> running_pos_;
+  std::vector<std::int32_t> span_index_;  ///< row of piece_gpus_ (max_pools > 1), else -1
+  std::vector<std::int64_t> piece_gpus_;  ///< [span_index * pools + pool]: a gang's pieces
 
   // arrivals, queue, running set, events (capacities fixed in the constructor)
   std::vector<std::int32_t> arrival_order_;
@@ -235,6 +263,8 @@ class Scheduler {
   std::vector<std::int32_t> scratch_;
   std::vector<std::int32_t> requeue_;
   std::vector<std::pair<double, std::int32_t>> pairs_;
+  std::vector<std::int64_t> placement_;  ///< span_placement's result, GPUs per pool
+  std::vector<std::size_t> pool_order_;
 
   // pools
   std::vector<std::int64_t> pool_alloc_;

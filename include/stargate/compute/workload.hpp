@@ -70,6 +70,11 @@ struct TrainingJob {
   double checkpoint_interval_s = 3600.0;  ///< compute time between checkpoints (tau)
   double checkpoint_write_s = 60.0;       ///< wall time to write one checkpoint (w)
   double restart_overhead_s = 600.0;      ///< wall time to restart after a failure (r)
+  /// Index into Workload::classes (0 when the list is empty): the job's kind, for throughput.
+  std::uint8_t job_class = 0;
+  /// Most pools (buildings) the gang may span: 1 = one building; more lets a synchronous run
+  /// spread over several buildings joined by the campus fabric (docs/scheduling.md).
+  std::uint8_t max_pools = 1;
 
   /// Hours of compute at full speed on the whole gang: work_gpu_hours / gpus.
   [[nodiscard]] double duration_at_full_speed_h() const {
@@ -118,9 +123,22 @@ struct InferenceService {
   [[nodiscard]] double running_fraction(double t_s, std::int64_t run_start_local_s = 0) const;
 };
 
+/// What kind of work a class of jobs does, for throughput (docs/workloads.md, "Throughput"):
+/// FLOPs = work (GPU-hours at full speed) x 3600 x peak FLOP/s of the GPU at the class's
+/// precision x mfu; tokens trained = FLOPs / (6 x model parameters) for a class that trains
+/// (Kaplan et al. 2020, "Scaling laws for neural language models", arXiv:2001.08361, C = 6 N D).
+struct JobClass {
+  std::string name;
+  double mfu = 0.4;           ///< model FLOPs utilisation, 0..1
+  bool fp8 = false;           ///< peak at dense FP8 (else dense BF16)
+  bool trains_tokens = true;  ///< counts toward tokens trained (evaluation does not)
+};
+
 /// Everything the campus is asked to run.
 struct Workload {
   std::vector<TrainingJob> jobs;  ///< sorted by submit_s (then id)
+  /// Job classes that TrainingJob::job_class indexes; empty: one training class at MFU 0.4.
+  std::vector<JobClass> classes;
   std::vector<InferenceService> services;
   /// Names of the GPU types the jobs' gpu_type indexes; empty: every job uses the default type.
   std::vector<std::string> gpu_types;
@@ -168,6 +186,17 @@ struct Workload {
 /// Expected wall time of a job at full speed: compute time / (1 - waste); infinity when the
 /// waste reaches 1 (the job never finishes: failures come faster than checkpoints).
 [[nodiscard]] double expected_wall_time_s(const TrainingJob& job, double gpu_failure_rate_per_h);
+
+/// Expected wall time of a job at full speed under Poisson failures, exactly (Daly 2006, section
+/// 2; the first-order waste above overstates it for gangs whose MTBF nears the interval): each
+/// piece of x seconds (an interval plus its checkpoint write; the last piece without one) takes
+///   T(x) = M e^(r / M) (e^(x / M) - 1)
+/// on average, a failure costing the piece's progress and a restart r that may itself fail.
+/// Worked number: M = 5,577 s (32,768 GPUs), tau = 3,600 s, w = 60 s, r = 600 s: T = 5,762 s per
+/// interval, wall / compute = 1.60 (first order: 1.81). Throws std::invalid_argument for an
+/// interval <= 0.
+[[nodiscard]] double exact_expected_wall_time_s(const TrainingJob& job,
+                                                double gpu_failure_rate_per_h);
 
 /// Young's optimum checkpoint interval sqrt(2 w M) and Daly's first-order refinement
 /// sqrt(2 w M) - w (used when w < 2 M, else M). Infinity for a zero failure rate.

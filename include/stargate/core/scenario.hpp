@@ -154,8 +154,10 @@ struct DispatchSection {
 /// [[building]]: one data hall with its IT capacity and GPUs.
 struct BuildingSection {
   std::string name;
-  LocalTime online;             ///< first instant the building carries load
-  double it_capacity_kw = 0.0;  ///< provisioned IT power
+  LocalTime online;  ///< first instant the building carries load
+  /// Provisioned IT power; when omitted, derived at load as gpus x the GPU type's all-in IT power
+  /// at full load (GpuType::full_load_it_kw_per_gpu).
+  double it_capacity_kw = 0.0;
   std::int64_t gpus = 0;
   std::string gpu_type = "gb200-nvl72";  ///< GPU catalogue name
 
@@ -165,8 +167,9 @@ struct BuildingSection {
 /// How the IT load is modelled ([compute] model = ...).
 enum class ComputeModel { kFleet, kConstantUtilisation };  ///< "fleet", "constant-utilisation"
 enum class SchedulerPolicy { kFifo, kEasyBackfill, kPriority, kPowerAware };
-enum class BudgetForecast { kPerfect, kPersistence };      ///< "perfect", "persistence"
-enum class WorkloadSource { kSynthetic, kAlibaba, kCsv };  ///< "synthetic", "alibaba", "csv"
+enum class BudgetForecast { kPerfect, kPersistence };       ///< "perfect", "persistence"
+enum class WorkloadSource { kSynthetic, kAlibaba, kCsv };   ///< "synthetic", "alibaba", "csv"
+enum class WorkloadMix { kResearchCluster, kFrontierLab };  ///< "research-cluster", "frontier-lab"
 
 /// [compute]: the GPU fleet, its training workload and the scheduler.
 struct ComputeSection {
@@ -176,10 +179,16 @@ struct ComputeSection {
   BudgetForecast forecast = BudgetForecast::kPerfect;
   double activity = 0.8;  ///< share of (cap - idle) power a busy GPU draws
   WorkloadSource workload = WorkloadSource::kSynthetic;
-  std::string workload_file;           ///< trace for workload = "alibaba" or "csv"
-  double target_utilisation = 0.7;     ///< synthetic: offered GPU-hours / GPU-hours online
-  std::int64_t size_multiplier = 32;   ///< synthetic: trace job sizes x this (power of two)
-  double duration_multiplier = 384.0;  ///< synthetic: trace run times x this
+  std::string workload_file;                           ///< trace for workload = "alibaba" or "csv"
+  WorkloadMix preset = WorkloadMix::kResearchCluster;  ///< synthetic: the job population
+  double target_utilisation = 0.7;  ///< synthetic: offered GPU occupancy / GPUs online
+  double max_job_duration_s = 90.0 * kSecondsPerDay;  ///< synthetic: longest run time
+  bool warm_start = true;                  ///< synthetic: start with a steady-state running set
+  std::int64_t max_buildings_per_job = 8;  ///< buildings one synchronous gang may span
+  double training_mfu = 0.4;               ///< model FLOPs utilisation of training jobs
+  double model_parameters = 405e9;         ///< of the model trained (tokens = FLOPs / 6 N)
+  std::int64_t size_multiplier = 32;       ///< synthetic: trace job sizes x this (power of two)
+  double duration_multiplier = 384.0;      ///< synthetic: trace run times x this
   std::int64_t frontier_jobs = 0;
   std::int64_t frontier_min_gpus = 20'000;
   std::int64_t frontier_max_gpus = 100'000;
@@ -215,6 +224,8 @@ struct InferenceSection {
   double annual_growth = 0.0;
   std::string demand_file;               ///< Azure LLM inference trace; replaces the daily shape
   double tokens_per_s_per_gpu = 2500.0;  ///< serving throughput for the trace's tokens
+  double mfu = 0.1;                      ///< model FLOPs utilisation while serving (FP8)
+  double model_parameters = 405e9;       ///< active parameters (tokens = FLOPs / 2 N)
 
   bool operator==(const InferenceSection&) const = default;
 };

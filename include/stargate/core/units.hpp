@@ -56,6 +56,7 @@ inline constexpr double kKgPerPound = 0.45359237;  ///< international avoirdupoi
 inline constexpr double kUsdPerMillion = 1e6;
 inline constexpr double kUsdPerBillion = 1e9;
 inline constexpr double kPercent = 0.01;  ///< one percent as a fraction
+inline constexpr double kTokensPerMillion = 1e6;
 inline constexpr double kPercentPerFraction = 100.0;
 
 // Heat.

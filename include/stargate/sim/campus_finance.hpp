@@ -44,7 +44,10 @@ struct CampusCosts {
   double net_energy_usd_per_yr = 0.0;  ///< grid energy + gas + 4CP - exports
   double annual_cost_usd_per_yr = 0.0;
   double gpu_hours_per_yr = 0.0;
-  double cost_per_gpu_hour_usd = 0.0;                       ///< 0 without GPU-hours
+  double cost_per_gpu_hour_usd = 0.0;  ///< 0 without GPU-hours
+  double tokens_per_yr = 0.0;          ///< trained and served (the GPU fleet only)
+  /// annual_cost / (tokens_per_yr / 1e6); none without tokens.
+  std::optional<double> cost_per_million_tokens_usd;
   std::optional<double> lcoe_on_site_usd_per_mwh;           ///< when the campus generates
   std::optional<double> delivered_energy_cost_usd_per_mwh;  ///< when it serves load
 };

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "stargate/compute/schedule_metrics.hpp"
+#include "stargate/compute/throughput.hpp"
 #include "stargate/core/scenario.hpp"
 #include "stargate/core/time_grid.hpp"
 #include "stargate/sim/run_series.hpp"
@@ -37,9 +38,10 @@ struct RunTotals {
   double four_cp_charge_usd = 0.0;          ///< all years
   double clean_used_kwh = 0.0;              ///< renewables used on site, direct or via batteries
   std::optional<ScheduleMetrics> schedule;  ///< the GPU fleet's scheduler, when it runs
-  int dispatch_lp_solves = 0;               ///< windows of a planned dispatch (lp, mpc)
-  double dispatch_lp_solve_seconds = 0.0;   ///< building, solving and reading them
-  int dispatch_lp_rows = 0;                 ///< of the largest window's LP
+  std::optional<ComputeThroughput> throughput;  ///< FLOPs and tokens, when the fleet runs
+  int dispatch_lp_solves = 0;                   ///< windows of a planned dispatch (lp, mpc)
+  double dispatch_lp_solve_seconds = 0.0;       ///< building, solving and reading them
+  int dispatch_lp_rows = 0;                     ///< of the largest window's LP
   int dispatch_lp_columns = 0;
 };
 

@@ -103,7 +103,7 @@ TEST(Schema, FindsTablesAndFields) {
 TEST(Schema, BoundsTextUsesReadableUnits) {
   const FieldSpec* step = scenario_schema().find_table("scenario")->find_field("step");
   EXPECT_EQ(step->bounds_text(), "from 1 min to 1 h");
-  const FieldSpec* capacity = scenario_schema().find_table("building")->find_field("it_capacity");
+  const FieldSpec* capacity = scenario_schema().find_table("solar")->find_field("capacity");
   EXPECT_EQ(capacity->bounds_text(), "greater than 0 W");
 }
 
