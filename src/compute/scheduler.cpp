@@ -99,19 +99,8 @@ Scheduler::Scheduler(std::span<const TrainingJob> jobs, SchedulerParams params)
       throw std::invalid_argument("scheduler: job with gpus <= 0 or work <= 0");
     }
     ready_s_[j] = std::max(job.submit_s, job.earliest_start_s);
-    bool fits_somewhere = false;
-    std::vector<std::int64_t> sizes;
-    for (const GpuPool& pool : params_.pools) {
-      fits_somewhere |= pool.gpu_type == job.gpu_type && pool.gpus >= job.gpus;
-      if (pool.gpu_type == job.gpu_type) sizes.push_back(pool.gpus);
-    }
-    if (job.max_pools > 1) {
-      span_index_[j] = spanning_jobs++;
-      std::sort(sizes.begin(), sizes.end(), std::greater<>());
-      sizes.resize(std::min<std::size_t>(sizes.size(), job.max_pools));
-      fits_somewhere |= std::accumulate(sizes.begin(), sizes.end(), std::int64_t{0}) >= job.gpus;
-    }
-    if (!fits_somewhere) {
+    if (job.max_pools > 1) span_index_[j] = spanning_jobs++;
+    if (!can_ever_run(job)) {
       state_[j] = JobState::kRejected;
     } else {
       arrival_order_.push_back(static_cast<std::int32_t>(j));
@@ -141,6 +130,20 @@ Scheduler::Scheduler(std::span<const TrainingJob> jobs, SchedulerParams params)
   piece_gpus_.assign(static_cast<std::size_t>(spanning_jobs) * n_pools, 0);
   placement_.assign(n_pools, 0);
   pool_order_.resize(n_pools);
+}
+
+// One pool of its type holds the gang, or (max_pools > 1) its max_pools largest pools together.
+bool Scheduler::can_ever_run(const TrainingJob& job) const {
+  std::vector<std::int64_t> sizes;
+  for (const GpuPool& pool : params_.pools) {
+    if (pool.gpu_type != job.gpu_type) continue;
+    if (pool.gpus >= job.gpus) return true;
+    sizes.push_back(pool.gpus);
+  }
+  if (job.max_pools <= 1) return false;
+  std::sort(sizes.begin(), sizes.end(), std::greater<>());
+  sizes.resize(std::min<std::size_t>(sizes.size(), job.max_pools));
+  return std::accumulate(sizes.begin(), sizes.end(), std::int64_t{0}) >= job.gpus;
 }
 
 // ---- time and accounting ------------------------------------------------------------------

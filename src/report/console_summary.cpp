@@ -10,8 +10,13 @@
 namespace stargate {
 namespace {
 
-// "12,345,678" for large values, 4 significant digits for small ones.
+// "12,345,678" for large values, 4 significant digits for small ones, and "4.288e+27" beyond a
+// trillion (FLOPs and tokens), where grouped digits stop being readable.
 std::string readable(double value) {
+  constexpr double kScientificFrom = 1e12;
+  if (std::abs(value) >= kScientificFrom) {
+    return fmt::format("{:.4g}", value);
+  }
   if (std::abs(value) >= 1000.0) {
     const std::string digits = fmt::format("{:.0f}", std::abs(value));
     std::string grouped = value < 0 ? "-" : "";

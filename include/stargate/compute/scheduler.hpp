@@ -210,6 +210,7 @@ class Scheduler {
   [[nodiscard]] bool queue_before(std::int32_t a, std::int32_t b) const;
   void queue_insert(std::int32_t j);
   [[nodiscard]] int best_fit_pool(std::int32_t j) const;
+  [[nodiscard]] bool can_ever_run(const TrainingJob& job) const;
   [[nodiscard]] bool span_placement(std::int32_t j);
   [[nodiscard]] std::int64_t gpus_in_pool(std::int32_t j, std::size_t p) const;
   [[nodiscard]] double job_busy_kw(std::int32_t j) const;

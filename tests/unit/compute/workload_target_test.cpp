@@ -73,6 +73,17 @@ TEST_P(FrontierLabTarget, SteadyStateUtilisationWithinTwoPoints) {
 
 INSTANTIATE_TEST_SUITE_P(Targets, FrontierLabTarget, ::testing::Values(0.5, 0.7, 0.85, 0.95));
 
+TEST(FrontierLabHorizon, ShortAndLongRunsReachTheTarget) {
+  for (const double days : {60.0, 180.0, 730.0}) {
+    const double horizon_s = days * kDayS;
+    const Workload w = generate_workload(frontier_lab(0.8), horizon_s, 21);
+    EXPECT_NEAR(utilisation(w, std::vector<std::int64_t>(8, 46000), std::vector<double>(8, 0.0),
+                            horizon_s, 0.0),
+                0.8, 0.02)
+        << days << " days";
+  }
+}
+
 class ResearchClusterTarget : public ::testing::TestWithParam<double> {};
 
 TEST_P(ResearchClusterTarget, SteadyStateUtilisationWithinTwoPoints) {
