@@ -80,6 +80,10 @@ void validate_funding_plan(const FundingPlan& plan, LocalTime horizon_end) {
             "an annual fraction above -1 (-100 %), got " + std::to_string(d.interest_rate));
     require(std::isfinite(d.tenor_years) && d.tenor_years > 0.0, where, "tenor_years",
             "a tenor > 0 years, got " + std::to_string(d.tenor_years));
+    require(std::isfinite(d.target_dscr) && d.target_dscr > 0.0, where, "target_dscr",
+            "a cover ratio > 0, got " + std::to_string(d.target_dscr));
+    require(std::isfinite(d.dscr_covenant) && d.dscr_covenant >= 0.0, where, "dscr_covenant",
+            "a cover ratio >= 0, got " + std::to_string(d.dscr_covenant));
     require_before(d.available_from, horizon_end, where, "available_from");
   }
   for (const LeaseIncome& l : plan.leases) {
@@ -115,6 +119,37 @@ std::vector<double> lease_income_by_quarter(const std::vector<LeaseIncome>& leas
   return income;
 }
 
+namespace {
+
+// From the first quarter starting at or after completion: each facility amortises its balance
+// over its tenor from the quarters' CFADS (debt_service.hpp); fills the debt columns of `t`.
+void repay_after_completion(const FundingPlan& plan, std::size_t first_q,
+                            const std::vector<double>& balance_usd, FundingTable& t) {
+  const std::size_t n = t.size();
+  const std::vector<double> cfads(t.cfads_usd.begin() + static_cast<std::ptrdiff_t>(first_q),
+                                  t.cfads_usd.end());
+  std::vector<double> service(n, 0.0);
+  for (std::size_t q = first_q; q < n; ++q) t.debt_balance_usd[q] = 0.0;
+  for (std::size_t f = 0; f < plan.debt.size(); ++f) {
+    const DebtFacility& d = plan.debt[f];
+    const LoanSchedule s = amortise(
+        TermLoan{balance_usd[f], d.interest_rate, d.tenor_years, d.repayment, d.target_dscr},
+        cfads);
+    t.balloon_usd += s.balloon_usd;
+    for (std::size_t k = 0; k < cfads.size(); ++k) {
+      t.debt_interest_paid_usd[first_q + k] += s.interest_usd[k];
+      t.debt_principal_usd[first_q + k] += s.principal_usd[k];
+      t.debt_balance_usd[first_q + k] += s.balance_usd[k];
+      service[first_q + k] += s.interest_usd[k] + s.principal_usd[k];
+    }
+    t.debt_at_completion_usd += balance_usd[f];
+    t.dscr_covenant = std::max(t.dscr_covenant, d.dscr_covenant);
+  }
+  t.dscr = dscr_summary(t.cfads_usd, service);
+}
+
+}  // namespace
+
 FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& plan) {
   validate_funding_plan(plan, cash_flows.horizon_end);
   const std::size_t n = cash_flows.size();
@@ -123,13 +158,21 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
   t.capex_usd = cash_flows.capex_usd;
   for (auto* column :
        {&t.interest_usd, &t.cumulative_uses_usd, &t.cumulative_equity_usd, &t.cumulative_debt_usd,
-        &t.cumulative_lease_usd, &t.cumulative_sources_usd, &t.debt_balance_usd, &t.position_usd}) {
+        &t.cumulative_lease_usd, &t.cumulative_sources_usd, &t.debt_balance_usd, &t.position_usd,
+        &t.debt_drawn_usd, &t.debt_interest_paid_usd, &t.debt_principal_usd, &t.cfads_usd}) {
     column->assign(n, 0.0);
   }
+  for (std::size_t q = 0; q < n; ++q) {
+    t.cfads_usd[q] = cash_flows.revenue_usd[q] - cash_flows.fixed_om_usd[q] -
+                     cash_flows.energy_cost_usd[q] - cash_flows.fuel_cost_usd[q];
+  }
   std::vector<double> balance_usd(plan.debt.size(), 0.0);
+  std::optional<std::size_t> repaying_from;  // first quarter at or after completion
   double uses = 0.0;
   for (std::size_t q = 0; q < n; ++q) {
     const LocalTime end = q + 1 < n ? cash_flows.quarter_start[q + 1] : cash_flows.horizon_end;
+    const bool operating = plan.completion && !(t.quarter_start[q] < *plan.completion);
+    if (operating && !repaying_from) repaying_from = q;
     double equity = 0.0;
     for (const EquityCommitment& e : plan.equity) {
       if (counts(e, plan.count_only_committed) && e.date < end) {
@@ -140,28 +183,32 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
     for (const LeaseIncome& l : plan.leases) {
       lease += lease_income_to_usd(l, end);
     }
-    // Capitalised interest on the opening balances, then equity-first draws in listed order.
+    // Before completion: capitalised interest on the opening balances, then equity-first draws in
+    // listed order. After it: no draws; the debt is repaid below.
     double interest = 0.0;
     double debt_available = 0.0;
     double drawn = 0.0;
     for (std::size_t f = 0; f < plan.debt.size(); ++f) {
-      const double accrued =
-          balance_usd[f] * std::expm1(kYearsPerQuarter * std::log1p(plan.debt[f].interest_rate));
-      balance_usd[f] += accrued;
-      interest += accrued;
+      if (!operating) {
+        const double accrued =
+            balance_usd[f] * std::expm1(kYearsPerQuarter * std::log1p(plan.debt[f].interest_rate));
+        balance_usd[f] += accrued;
+        interest += accrued;
+      }
       drawn += balance_usd[f];
       if (plan.debt[f].available_from < end) {
         debt_available += plan.debt[f].amount_usd;
       }
     }
     uses += t.capex_usd[q] + interest;
-    double need = std::max(0.0, uses - equity - lease - drawn);
+    double need = operating ? 0.0 : std::max(0.0, uses - equity - lease - drawn);
     for (std::size_t f = 0; f < plan.debt.size() && need > 0.0; ++f) {
       if (!(plan.debt[f].available_from < end)) {
         continue;
       }
       const double draw = std::min(need, std::max(0.0, plan.debt[f].amount_usd - balance_usd[f]));
       balance_usd[f] += draw;
+      t.debt_drawn_usd[q] += draw;
       need -= draw;
     }
     double balance = 0.0;
@@ -182,6 +229,9 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
       t.shortfall_quarter = q;
       t.money_runs_out = t.quarter_start[q];
     }
+  }
+  if (repaying_from) {
+    repay_after_completion(plan, *repaying_from, balance_usd, t);
   }
   t.total_uses_usd = uses;
   t.total_sources_usd = n > 0 ? t.cumulative_sources_usd[n - 1] : 0.0;

@@ -157,9 +157,29 @@ TableSpec debt_table_of(std::vector<DebtSection> Document::*member) {
               .default_toml = "\"7 y\"",
               .min = 0.0,
               .min_exclusive = true,
-              .description = "Tenor of the facility."})
+              .description = "Repayment period from completion (the last asset's first day in "
+                             "service); interest is capitalised before it."})
       .field("available_from", &DebtSection::available_from,
              {.kind = ValueKind::kDate, .description = "First date it can be drawn."})
+      .choice("repayment", &DebtSection::repayment,
+              {{"level", DebtRepayment::kLevel}, {"sculpted", DebtRepayment::kSculpted}},
+              {.default_toml = "\"level\"",
+               .description = "After completion: level quarterly payments (an annuity), or debt "
+                              "service sculpted to the cash flow available at target_dscr "
+                              "(docs/finance.md)."})
+      .field("target_dscr", &DebtSection::target_dscr,
+             {.kind = ValueKind::kNumber,
+              .default_toml = "1.3",
+              .min = 0.0,
+              .min_exclusive = true,
+              .description = "Sculpted: cash flow available for debt service over debt service "
+                             "the repayment is sized to (Yescombe: 1.20-1.40)."})
+      .field("dscr_covenant", &DebtSection::dscr_covenant,
+             {.kind = ValueKind::kNumber,
+              .default_toml = "1.2",
+              .min = 0.0,
+              .description = "A year's cover below this breaches the loan's covenant: a "
+                             "warning (Yescombe: lock-up at 1.10-1.20)."})
       .build();
 }
 

@@ -68,8 +68,7 @@ FundingPlan funding_plan(const Scenario& scenario) {
         EquityCommitment{e.partner, e.amount_usd, e.date, static_cast<CommitmentStatus>(e.status)});
   }
   for (const DebtSection& d : scenario.debt) {
-    plan.debt.push_back(DebtFacility{d.lender, d.amount_usd, d.interest_rate,
-                                     d.tenor_s / kSecondsPerYear, d.available_from});
+    plan.debt.push_back(debt_facility(d));
   }
   for (const LeaseSection& l : scenario.leases) {
     plan.leases.push_back(
@@ -172,7 +171,28 @@ CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
   return costs;
 }
 
+// Completion: the last asset's first day in service (the end of the build the debt funds).
+std::optional<LocalTime> completion_of(const std::vector<CapitalAsset>& assets) {
+  std::optional<LocalTime> completion;
+  for (const CapitalAsset& asset : assets) {
+    if (!completion || *completion < asset.online) completion = asset.online;
+  }
+  return completion;
+}
+
 }  // namespace
+
+DebtFacility debt_facility(const DebtSection& d) {
+  return DebtFacility{
+      d.lender,
+      d.amount_usd,
+      d.interest_rate,
+      d.tenor_s / kSecondsPerYear,
+      d.available_from,
+      d.repayment == DebtRepayment::kSculpted ? Repayment::kSculpted : Repayment::kLevel,
+      d.target_dscr,
+      d.dscr_covenant};
+}
 
 CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
                              const CampusRun& run, const FinanceWindow& window) {
@@ -180,6 +200,7 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
   finance.assets = campus_capital_assets(scenario, inputs, run.grid.start());
   finance.costs = campus_costs(scenario, run, finance.assets);
   finance.plan = funding_plan(scenario);
+  finance.plan.completion = completion_of(finance.assets);
   const QuarterHorizon horizon{window.first_year, window.first_quarter, window.quarters};
   finance.cash_flows = build_cash_flows(
       finance.assets, horizon,

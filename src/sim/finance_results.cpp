@@ -8,6 +8,30 @@
 
 namespace stargate {
 
+namespace {
+
+// Debt at completion, cover ratios and the covenant (docs/finance.md, "Debt after the build").
+void add_debt_kpis(Results& results, const FundingTable& funding) {
+  if (funding.debt_at_completion_usd <= 0.0) return;
+  results.add_kpi("finance", "debt_at_completion_usd", funding.debt_at_completion_usd, "USD",
+                  "Debt outstanding at completion (draws and capitalised interest)");
+  results.add_kpi("finance", "dscr_min", funding.dscr.min, "", "Lowest yearly DSCR");
+  results.add_kpi("finance", "dscr_average", funding.dscr.average, "", "Average yearly DSCR");
+  if (funding.balloon_usd > 0.0) {
+    results.add_kpi("finance", "debt_balloon_usd", funding.balloon_usd, "USD",
+                    "Debt left for the last quarter of a sculpted tenor");
+  }
+  if (funding.dscr.years > 0 && funding.dscr.min < funding.dscr_covenant) {
+    results.add_warning(fmt::format(
+        "debt service cover falls to {:.2f} in its worst year, under the covenant of {:.2f} "
+        "(average {:.2f} over {} years): the cash flow available does not carry the debt as "
+        "written",
+        funding.dscr.min, funding.dscr_covenant, funding.dscr.average, funding.dscr.years));
+  }
+}
+
+}  // namespace
+
 void add_finance_results(Results& results, const FinanceSection& finance,
                          const CampusFinance& money) {
   const CampusCosts& costs = money.costs;
@@ -55,6 +79,7 @@ void add_finance_results(Results& results, const FinanceSection& finance,
     results.add_kpi("finance", "payback_years", *payback, "years", "Simple payback");
   }
   const FundingTable& funding = money.funding;
+  add_debt_kpis(results, funding);
   results.add_kpi("funding", "funding_uses_usd", funding.total_uses_usd, "USD",
                   "Uses: capex and capitalised interest");
   results.add_kpi("funding", "funding_sources_usd", funding.total_sources_usd, "USD",
@@ -89,6 +114,18 @@ Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding) {
   add("total_cost_usd", "Capex, O&M, energy and fuel", flows.total_cost_usd);
   add("net_cash_flow_usd", "Revenue - total cost", flows.net_cash_flow_usd);
   add("funding_interest_usd", "Interest during construction (capitalised)", funding.interest_usd);
+  add("debt_drawn_usd", "Debt drawn in the quarter", funding.debt_drawn_usd);
+  add("debt_interest_usd", "Interest: capitalised before completion, paid after", [&] {
+    std::vector<double> interest = funding.interest_usd;
+    for (std::size_t q = 0; q < interest.size(); ++q) {
+      interest[q] += funding.debt_interest_paid_usd[q];
+    }
+    return interest;
+  }());
+  add("debt_principal_usd", "Principal repaid", funding.debt_principal_usd);
+  add("debt_balance_usd", "Debt outstanding at the end of the quarter", funding.debt_balance_usd);
+  add("cfads_usd", "Cash flow available for debt service (revenue - O&M, energy, fuel)",
+      funding.cfads_usd);
   add("funding_cumulative_uses_usd", "Capex and capitalised interest to date",
       funding.cumulative_uses_usd);
   add("funding_cumulative_sources_usd", "Equity, debt and lease income available to date",

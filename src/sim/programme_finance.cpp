@@ -17,14 +17,16 @@ FundingPlan programme_plan(const Programme& programme, const std::vector<Program
     plan.equity.insert(plan.equity.end(), own.equity.begin(), own.equity.end());
     plan.debt.insert(plan.debt.end(), own.debt.begin(), own.debt.end());
     plan.leases.insert(plan.leases.end(), own.leases.begin(), own.leases.end());
+    if (own.completion && (!plan.completion || *plan.completion < *own.completion)) {
+      plan.completion = own.completion;  // the programme's build ends with its last campus
+    }
   }
   for (const EquitySection& e : programme.equity) {
     plan.equity.push_back(
         EquityCommitment{e.partner, e.amount_usd, e.date, static_cast<CommitmentStatus>(e.status)});
   }
   for (const DebtSection& d : programme.debt) {
-    plan.debt.push_back(DebtFacility{d.lender, d.amount_usd, d.interest_rate,
-                                     d.tenor_s / kSecondsPerYear, d.available_from});
+    plan.debt.push_back(debt_facility(d));
   }
   return plan;
 }

@@ -322,6 +322,9 @@ struct EquitySection {
   bool operator==(const EquitySection&) const = default;
 };
 
+/// How a debt facility is repaid after completion ([[debt]] repayment = ...).
+enum class DebtRepayment { kLevel, kSculpted };  ///< "level", "sculpted"
+
 /// [[debt]]: one debt facility.
 struct DebtSection {
   std::string lender;
@@ -329,6 +332,9 @@ struct DebtSection {
   double interest_rate = 0.07;
   double tenor_s = 7 * 365 * 86400.0;
   LocalTime available_from;
+  DebtRepayment repayment = DebtRepayment::kLevel;
+  double target_dscr = 1.3;
+  double dscr_covenant = 1.2;
 
   bool operator==(const DebtSection&) const = default;
 };

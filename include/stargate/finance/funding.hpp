@@ -16,8 +16,12 @@
 // undrawn, taken from the facilities in the order listed. Interest on the balance drawn at the
 // start of a quarter, B (1 + i)^(1/4) - B at annual rate i, is *capitalised*: added to the
 // balance and to the uses of that quarter (so it consumes facility headroom and compounds), as is
-// usual for construction loans (Yescombe, ibid.). Repayment after the build is outside this view;
-// tenor_years is validated and reported only.
+// usual for construction loans (Yescombe, ibid.), until completion (FundingPlan::completion, the
+// last asset's first day in service). From the first quarter starting at or after completion
+// nothing more is drawn and each facility amortises over its tenor (debt_service.hpp: level or
+// sculpted to a target DSCR), its interest and principal paid from the quarter's CFADS; the
+// balance never grows after completion. Without a completion date interest is capitalised
+// throughout (the construction view alone).
 //
 // Worked number (tests): a 10 $B build spent evenly over 8 quarters (1.25 $B each), 6 $B equity on
 // day 0 and a 3 $B facility at 0 % interest: A = 9 $B throughout, U reaches 10 $B; U_7 = 10 > 9
@@ -33,6 +37,7 @@
 
 #include "stargate/core/time_grid.hpp"
 #include "stargate/finance/cash_flows.hpp"
+#include "stargate/finance/debt_service.hpp"
 
 namespace stargate {
 
@@ -53,8 +58,11 @@ struct DebtFacility {
   std::string lender;
   double amount_usd = 0.0;     ///< facility size, >= 0
   double interest_rate = 0.0;  ///< annual fraction, > -1 (e.g. SOFR + 300 bp ~ 0.073)
-  double tenor_years = 7.0;    ///< > 0; repayment is beyond this view
+  double tenor_years = 7.0;    ///< > 0, repaid over this many years from completion
   LocalTime available_from;    ///< first date it can be drawn; before the horizon end
+  Repayment repayment = Repayment::kLevel;
+  double target_dscr = 1.3;    ///< sculpted: the cover the repayment is sized to
+  double dscr_covenant = 1.2;  ///< a year's DSCR below this breaches the loan's covenant
 };
 
 struct LeaseIncome {
@@ -69,6 +77,9 @@ struct FundingPlan {
   std::vector<DebtFacility> debt;
   std::vector<LeaseIncome> leases;
   bool count_only_committed = true;  ///< ignore announced equity
+  /// End of construction: interest is capitalised before, the debt amortises after. None: the
+  /// construction view alone (interest capitalised over the whole horizon).
+  std::optional<LocalTime> completion;
 };
 
 /// Per-quarter funding view (struct of arrays) and its summary.
@@ -81,7 +92,11 @@ struct FundingTable {
   std::vector<double> cumulative_debt_usd;       ///< D_q, facility amounts available
   std::vector<double> cumulative_lease_usd;      ///< L_q
   std::vector<double> cumulative_sources_usd;    ///< A_q = E_q + D_q + L_q
-  std::vector<double> debt_balance_usd;          ///< drawn + capitalised interest, end of quarter
+  std::vector<double> debt_balance_usd;          ///< outstanding at the end of the quarter
+  std::vector<double> debt_drawn_usd;            ///< drawn in the quarter
+  std::vector<double> debt_interest_paid_usd;    ///< after completion, paid from CFADS
+  std::vector<double> debt_principal_usd;        ///< repaid in the quarter
+  std::vector<double> cfads_usd;                 ///< revenue - fixed O&M - energy - fuel
   std::vector<double> position_usd;              ///< A_q - U_q (negative: a gap)
   double total_uses_usd = 0.0;                   ///< U_N
   double total_sources_usd = 0.0;                ///< A_N
@@ -89,6 +104,10 @@ struct FundingTable {
   std::optional<std::size_t> shortfall_quarter;  ///< first q with U_q > A_q
   std::optional<LocalTime> money_runs_out;       ///< start of that quarter
   double coverage_ratio = 1.0;                   ///< A_N / U_N (1 when there are no uses)
+  double debt_at_completion_usd = 0.0;           ///< balance when repayment starts
+  double balloon_usd = 0.0;                      ///< sculpted: due at the end of a tenor
+  DscrSummary dscr;                              ///< yearly cover from the first repayment
+  double dscr_covenant = 0.0;                    ///< the tightest covenant of the facilities
   std::string verdict;                           ///< one plain-language sentence
 
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }

@@ -60,6 +60,9 @@ struct CampusFinance {
   FundingTable funding;
 };
 
+/// A [[debt]] section as the facility the funding view repays.
+[[nodiscard]] DebtFacility debt_facility(const DebtSection& debt);
+
 /// The campus's capital assets: buildings, GPUs (unless finance.tenant_buys_gpus; priced by the
 /// buildings' GPU types), solar (per kW AC), wind (per kW of turbines), batteries, gas and the
 /// grid connection, with costs, online dates, lives and fixed O&M.
