@@ -96,19 +96,9 @@ OnlineGpus online_training_gpus(const Scenario& scenario, const std::vector<std:
   return online;
 }
 
-Workload training_workload(const Scenario& scenario, InputFiles& files,
-                           const std::vector<std::int64_t>& pools) {
+Workload synthetic_workload(const Scenario& scenario, const std::vector<std::int64_t>& pools) {
   const ComputeSection& compute = scenario.compute;
   const std::int64_t campus_gpus = std::accumulate(pools.begin(), pools.end(), std::int64_t{0});
-  if (compute.workload != WorkloadSource::kSynthetic) {
-    JobTraceOptions options;
-    options.campus_gpus = campus_gpus;
-    const std::filesystem::path path = scenario_file_path(scenario, compute.workload_file);
-    const FileText text = files.read(path);
-    return compute.workload == WorkloadSource::kAlibaba
-               ? read_alibaba_pod_list_text(text, path.string(), options)
-               : read_job_csv_text(text, path.string(), options);
-  }
   std::vector<std::int64_t> largest_first = pools;
   std::sort(largest_first.begin(), largest_first.end(), std::greater<>());
   const std::int64_t largest_pool = largest_first.empty() ? 0 : largest_first.front();
@@ -150,6 +140,21 @@ Workload training_workload(const Scenario& scenario, InputFiles& files,
   }
 }
 
+Workload training_workload(const Scenario& scenario, InputFiles& files,
+                           const std::vector<std::int64_t>& pools) {
+  const ComputeSection& compute = scenario.compute;
+  if (compute.workload == WorkloadSource::kSynthetic) {
+    return synthetic_workload(scenario, pools);
+  }
+  JobTraceOptions options;
+  options.campus_gpus = std::accumulate(pools.begin(), pools.end(), std::int64_t{0});
+  const std::filesystem::path path = scenario_file_path(scenario, compute.workload_file);
+  const FileText text = files.read(path);
+  return compute.workload == WorkloadSource::kAlibaba
+             ? read_alibaba_pod_list_text(text, path.string(), options)
+             : read_job_csv_text(text, path.string(), options);
+}
+
 }  // namespace
 
 std::vector<GpuType> resolve_gpu_types(const Scenario& scenario,
@@ -172,6 +177,14 @@ std::vector<GpuType> resolve_gpu_types(const Scenario& scenario,
     }
   }
   return types;
+}
+
+FleetInputs fleet_for_period(const Scenario& moved, const FleetInputs& base) {
+  FleetInputs fleet = base;
+  if (moved.compute.workload == WorkloadSource::kSynthetic) {
+    fleet.workload = synthetic_workload(moved, training_gpus(moved, base));
+  }
+  return fleet;
 }
 
 FleetInputs load_fleet(const Scenario& scenario, InputFiles& files,

@@ -32,6 +32,9 @@ void check_one_year(const Scenario& scenario, const std::string& field, std::siz
                                                      std::vector<std::string>& warnings);
 [[nodiscard]] FleetInputs load_fleet(const Scenario& scenario, InputFiles& files,
                                      std::vector<std::string>& warnings);
+/// The fleet of `base` for the same campus simulated over another period: a synthetic workload
+/// is generated for that period (its buildings online then); a trace is kept.
+[[nodiscard]] FleetInputs fleet_for_period(const Scenario& moved, const FleetInputs& base);
 
 // market_inputs.cpp
 [[nodiscard]] std::optional<MarketSeries> load_prices(const Scenario& scenario, InputFiles& files,

@@ -43,6 +43,14 @@ RunInputs load_run_inputs(const Scenario& scenario, const InputNeeds& needs) {
   return load_run_inputs(scenario, files, needs);
 }
 
+RunInputs inputs_for_period(const Scenario& moved, const RunInputs& base) {
+  RunInputs in = base;
+  if (moved.compute.model == ComputeModel::kFleet) {
+    in.fleet = inputs::fleet_for_period(moved, base.fleet);
+  }
+  return in;
+}
+
 std::vector<std::int64_t> training_gpus(const Scenario& scenario, const FleetInputs& fleet) {
   std::vector<std::int64_t> gpus;
   gpus.reserve(scenario.buildings.size());

@@ -54,8 +54,9 @@ void write_console_summary(const Scenario& scenario, const Results& results, std
     }
     // Fractions read better as percentages on the console (summary.json keeps fractions).
     const bool fraction = kpi.unit == "fraction";
-    const std::string value =
-        fraction ? fmt::format("{:.2f}", kpi.value / kPercent) : readable(kpi.value);
+    const std::string value = fraction             ? fmt::format("{:.2f}", kpi.value / kPercent)
+                              : kpi.unit == "year" ? fmt::format("{:.0f}", kpi.value)
+                                                   : readable(kpi.value);
     out << fmt::format("  {:.<42} {:>16} {}\n", kpi.description + " ", value,
                        fraction ? "%" : kpi.unit);
   }

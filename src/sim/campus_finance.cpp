@@ -1,7 +1,9 @@
 #include "stargate/sim/campus_finance.hpp"
 
 #include <algorithm>
+#include <array>
 
+#include "sim/operating_years.hpp"
 #include "stargate/core/numeric.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/finance/money_math.hpp"
@@ -77,40 +79,92 @@ FundingPlan funding_plan(const Scenario& scenario) {
   return plan;
 }
 
-// The run's operating flows (energy, fuel, revenue) per quarter of `horizon`.
-VariableFlows operating_flows(const Scenario& scenario, const CampusRun& run,
-                              const FundingPlan& plan, const QuarterHorizon& horizon,
-                              int first_quarter_index) {
+// Per step of a run: energy cost (grid and 4CP, never negative), fuel, revenue (GPU-hours sold,
+// exports and any net energy income).
+struct StepFlows {
+  std::vector<double> energy, fuel, revenue;
+};
+
+StepFlows step_flows(const Scenario& scenario, const CampusRun& run) {
   const FinanceSection& f = scenario.finance;
   const TimeGrid& grid = run.grid;
   const RunSeries& series = run.series;
   const double step_h = grid.step_h();
   const bool gpu_hour_revenue = f.revenue == RevenueModel::kGpuHours;
   const double four_cp_per_step = run.totals.four_cp_charge_usd / static_cast<double>(grid.size());
-  std::vector<double> energy(grid.size());
-  std::vector<double> fuel(grid.size());
-  std::vector<double> revenue(grid.size());
+  StepFlows flows{std::vector<double>(grid.size()), std::vector<double>(grid.size()),
+                  std::vector<double>(grid.size())};
   for (std::size_t i = 0; i < grid.size(); ++i) {
     const double net_energy = series.energy_cost_usd[i] + four_cp_per_step;
-    energy[i] = std::max(0.0, net_energy);
-    fuel[i] = series.gas_cost_usd[i];
-    revenue[i] = (gpu_hour_revenue
-                      ? gpus_delivering(scenario.compute, series, i) * step_h * f.gpu_hour_price_usd
-                      : 0.0) +
-                 series.export_revenue_usd[i] + std::max(0.0, -net_energy);
+    flows.energy[i] = std::max(0.0, net_energy);
+    flows.fuel[i] = series.gas_cost_usd[i];
+    flows.revenue[i] = (gpu_hour_revenue ? gpus_delivering(scenario.compute, series, i) * step_h *
+                                               f.gpu_hour_price_usd
+                                         : 0.0) +
+                       series.export_revenue_usd[i] + std::max(0.0, -net_energy);
   }
+  return flows;
+}
+
+// A calendar-year run's flows by quarter of its year.
+YearFlows year_flows(const Scenario& scenario, const CampusRun& run) {
+  const StepFlows flows = step_flows(scenario, run);
+  YearFlows year;
+  for (std::size_t i = 0; i < run.grid.size(); ++i) {
+    const auto q = static_cast<std::size_t>(quarter_index(run.grid.time(i)) % kQuartersPerYear);
+    year.energy_usd[q] += flows.energy[i];
+    year.fuel_usd[q] += flows.fuel[i];
+    year.revenue_usd[q] += flows.revenue[i];
+  }
+  return year;
+}
+
+// Year by year: each quarter of the horizon takes the same quarter of the year simulated for its
+// calendar year's state (operating_years.hpp); nothing in a year without a building in service.
+VariableFlows yearly_flows(const OperatingYears& years, const QuarterHorizon& horizon,
+                           int first_quarter_index, std::vector<double>& operating_year) {
   VariableFlows variable;
-  variable.energy_cost_usd = quarterly(grid, energy, first_quarter_index, horizon.quarters);
-  variable.fuel_cost_usd = quarterly(grid, fuel, first_quarter_index, horizon.quarters);
-  variable.revenue_usd = quarterly(grid, revenue, first_quarter_index, horizon.quarters);
-  if (!gpu_hour_revenue) {
-    const std::vector<double> lease =
-        lease_income_by_quarter(plan.leases, make_cash_flow_table(horizon));
-    for (std::size_t q = 0; q < horizon.quarters; ++q) {
-      variable.revenue_usd[q] += lease[q];
-    }
+  for (auto* column : {&variable.energy_cost_usd, &variable.fuel_cost_usd, &variable.revenue_usd}) {
+    column->assign(horizon.quarters, 0.0);
+  }
+  operating_year.assign(horizon.quarters, 0.0);
+  for (std::size_t q = 0; q < horizon.quarters; ++q) {
+    const int index = first_quarter_index + static_cast<int>(q);
+    const int k = index / kQuartersPerYear - years.first_year;
+    if (k < 0 || static_cast<std::size_t>(k) >= years.state_of_year.size()) continue;
+    const int state = years.state_of_year[static_cast<std::size_t>(k)];
+    if (state < 0) continue;
+    const YearFlows& year = years.flows[static_cast<std::size_t>(state)];
+    const auto quarter = static_cast<std::size_t>(index % kQuartersPerYear);
+    variable.energy_cost_usd[q] = year.energy_usd[quarter];
+    variable.fuel_cost_usd[q] = year.fuel_usd[quarter];
+    variable.revenue_usd[q] = year.revenue_usd[quarter];
+    operating_year[q] = years.run_year[static_cast<std::size_t>(state)];
   }
   return variable;
+}
+
+// A run shorter than a calendar year: its quarters where it covers them, the same season of its
+// last year after it, nothing before it.
+VariableFlows extrapolated_flows(const Scenario& scenario, const CampusRun& run,
+                                 const QuarterHorizon& horizon, int first_quarter_index) {
+  const StepFlows flows = step_flows(scenario, run);
+  VariableFlows variable;
+  variable.energy_cost_usd =
+      quarterly(run.grid, flows.energy, first_quarter_index, horizon.quarters);
+  variable.fuel_cost_usd = quarterly(run.grid, flows.fuel, first_quarter_index, horizon.quarters);
+  variable.revenue_usd = quarterly(run.grid, flows.revenue, first_quarter_index, horizon.quarters);
+  return variable;
+}
+
+void add_lease_income(const Scenario& scenario, const FundingPlan& plan,
+                      const QuarterHorizon& horizon, VariableFlows& variable) {
+  if (scenario.finance.revenue == RevenueModel::kGpuHours) return;
+  const std::vector<double> lease =
+      lease_income_by_quarter(plan.leases, make_cash_flow_table(horizon));
+  for (std::size_t q = 0; q < horizon.quarters; ++q) {
+    variable.revenue_usd[q] += lease[q];
+  }
 }
 
 CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
@@ -198,13 +252,37 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
                              const CampusRun& run, const FinanceWindow& window) {
   CampusFinance finance;
   finance.assets = campus_capital_assets(scenario, inputs, run.grid.start());
-  finance.costs = campus_costs(scenario, run, finance.assets);
   finance.plan = funding_plan(scenario);
   finance.plan.completion = completion_of(finance.assets);
   const QuarterHorizon horizon{window.first_year, window.first_quarter, window.quarters};
-  finance.cash_flows = build_cash_flows(
-      finance.assets, horizon,
-      operating_flows(scenario, run, finance.plan, horizon, quarter_index(window.start)));
+  const int first_quarter = quarter_index(window.start);
+  VariableFlows variable;
+  const int run_year = civil_from_local(run.grid.start()).year;
+  if (is_calendar_year(run.grid, run_year)) {
+    const int last_year =
+        (first_quarter + static_cast<int>(window.quarters) - 1) / kQuartersPerYear;
+    const std::vector<CapitalAsset>& assets = finance.assets;
+    const OperatingYears years =
+        operating_years(scenario, inputs, run, first_quarter / kQuartersPerYear, last_year,
+                        [&](const CampusRun& year_run, bool steady) {
+                          YearFlows flows = year_flows(scenario, year_run);
+                          if (steady) flows.costs = campus_costs(scenario, year_run, assets);
+                          return flows;
+                        });
+    variable = yearly_flows(years, horizon, first_quarter, finance.operating_year);
+    if (years.steady) {
+      finance.costs = *years.flows[*years.steady].costs;
+      finance.costs_year = years.run_year[*years.steady];
+    } else {
+      finance.costs = campus_costs(scenario, run, finance.assets);
+      finance.costs_year = run_year;
+    }
+  } else {
+    variable = extrapolated_flows(scenario, run, horizon, first_quarter);
+    finance.costs = campus_costs(scenario, run, finance.assets);
+  }
+  add_lease_income(scenario, finance.plan, horizon, variable);
+  finance.cash_flows = build_cash_flows(finance.assets, horizon, variable);
   finance.funding = assess_funding(finance.cash_flows, finance.plan);
   return finance;
 }

@@ -44,6 +44,10 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                   "Fixed O&M, all assets in service");
   results.add_kpi("finance", "annual_cost_usd_per_yr", costs.annual_cost_usd_per_yr, "USD/yr",
                   "Annual cost: capital + fixed O&M + energy");
+  if (money.costs_year > 0) {
+    results.add_kpi("finance", "cost_year", money.costs_year, "year",
+                    "Year of the per-year costs below (first with every asset in service)");
+  }
   results.add_kpi("finance", "gpu_hours_delivered_per_yr", costs.gpu_hours_per_yr, "GPU-h/yr",
                   "GPU-hours delivered per year");
   results.add_kpi("finance", "cost_per_gpu_hour_usd_per_gpu_h", costs.cost_per_gpu_hour_usd,
@@ -89,10 +93,11 @@ void add_finance_results(Results& results, const FinanceSection& finance,
   results.add_kpi("funding", "peak_funding_gap_usd", funding.peak_gap_usd, "USD",
                   "Peak funding gap");
   results.add_finding(funding.verdict);
-  results.add_table(cash_flow_table(money.cash_flows, money.funding));
+  results.add_table(cash_flow_table(money.cash_flows, money.funding, money.operating_year));
 }
 
-Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding) {
+Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding,
+                      const std::vector<double>& operating_year) {
   Table table;
   table.name = "cashflow";
   table.key_column = "quarter";
@@ -102,6 +107,11 @@ Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding) {
   const auto add = [&](std::string name, std::string description, std::vector<double> values) {
     table.columns.push_back(Series{std::move(name), std::move(description), std::move(values)});
   };
+  if (!operating_year.empty()) {
+    add("operating_year",
+        "Calendar year whose simulation the quarter's operations draw on (0: none)",
+        operating_year);
+  }
   for (std::size_t c = 0; c < kAssetClassCount; ++c) {
     const auto asset_class = static_cast<AssetClass>(c);
     add(fmt::format("capex_{}_usd", asset_class_name(asset_class)), "Capital spending on the class",

@@ -70,6 +70,12 @@ struct InputNeeds {
 /// The same with files read directly (tests and one-off runs).
 [[nodiscard]] RunInputs load_run_inputs(const Scenario& scenario, const InputNeeds& needs = {});
 
+/// The inputs of `base` for the same scenario moved to another period (`moved` differs in its
+/// run start, and may in its duration): weather, wind, prices and carbon are read by calendar
+/// position and are shared; a synthetic workload is generated for the new period. Reads no
+/// file. Used to simulate each operating year of a campus's finance horizon.
+[[nodiscard]] RunInputs inputs_for_period(const Scenario& moved, const RunInputs& base);
+
 /// GPUs of each building left for training jobs: its GPUs less those of the services it hosts.
 [[nodiscard]] std::vector<std::int64_t> training_gpus(const Scenario& scenario,
                                                       const FleetInputs& fleet);

@@ -54,7 +54,12 @@ struct CampusCosts {
 
 struct CampusFinance {
   std::vector<CapitalAsset> assets;
+  /// Per year of cost: from the first steady-state year (every asset in service all year) when
+  /// the run is a calendar year, else from the run.
   CampusCosts costs;
+  int costs_year = 0;  ///< the calendar year the costs describe (0: the run, not a calendar year)
+  /// Per quarter of the cash flows: the calendar year whose simulation it draws on (0: none).
+  std::vector<double> operating_year;
   CashFlowTable cash_flows;
   FundingPlan plan;  ///< the campus's own sources: [[equity]], [[debt]], [[lease]]
   FundingTable funding;
@@ -79,6 +84,7 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                          const CampusFinance& money);
 
 /// The cashflow table written as cashflow.csv: one row per quarter, one column per line item.
-[[nodiscard]] Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding);
+[[nodiscard]] Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding,
+                                    const std::vector<double>& operating_year = {});
 
 }  // namespace stargate

@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <stdexcept>
 #include <string>
 
 #include "run_scenario.hpp"
@@ -71,6 +72,54 @@ TEST(CampusFinance, CapitalAnnualCostAndFunding) {
   EXPECT_EQ(table.name, "cashflow");
   EXPECT_EQ(table.keys.size(), 40U);
   EXPECT_EQ(table.keys.front(), "2025-Q1");  // construction starts 12 months before online
+}
+
+const Series& column(const Table& table, const std::string& name) {
+  for (const Series& series : table.columns) {
+    if (series.name == name) return series;
+  }
+  throw std::logic_error("no column " + name);
+}
+
+TEST(CampusFinance, EachYearDrawsOnTheSimulationOfItsState) {
+  // A second hall of 1,000 GPUs comes online on 2027-07-01; the run is 2027. States: 2025 none
+  // (Hall online 2026-01-01), 2026 one hall (simulated), 2027 the run (a ramp year), 2028 on the
+  // steady state (both halls, simulated once). Revenue at 2 $/GPU-h x 50 %: one hall earns
+  // 1,000 x 0.5 x 2 x hours of the quarter; both halls twice that.
+  std::string text = kCampus;
+  text.replace(text.find("start = 2026-01-01"), 18, "start = 2027-01-01");
+  text.replace(text.find("[compute]"), 9, R"([[building]]
+name = "Hall 2"
+online = 2027-07-01
+it_capacity = "10 MW"
+gpus = 1000
+
+[compute])");
+  const Results results = test::run_scenario(load_scenario_text(text, "money.toml"));
+  const Table& table = results.tables()[0];
+  const Series& year = column(table, "operating_year");
+  const Series& revenue = column(table, "revenue_usd");
+  const auto at = [&](const std::string& quarter) {
+    for (std::size_t q = 0; q < table.keys.size(); ++q) {
+      if (table.keys[q] == quarter) return q;
+    }
+    throw std::logic_error("no quarter " + quarter);
+  };
+  EXPECT_EQ(year.values[at("2025-Q4")], 0.0);
+  EXPECT_EQ(revenue.values[at("2025-Q4")], 0.0);
+  EXPECT_EQ(year.values[at("2026-Q2")], 2026.0);  // simulated: the run is 2027
+  EXPECT_NEAR(revenue.values[at("2026-Q2")], 1000 * 0.5 * 2 * 91 * 24, 1e-3);  // 91 days
+  EXPECT_EQ(year.values[at("2027-Q2")], 2027.0);
+  EXPECT_NEAR(revenue.values[at("2027-Q2")], 1000 * 0.5 * 2 * 91 * 24, 1e-3);
+  EXPECT_NEAR(revenue.values[at("2027-Q3")], 2 * 1000 * 0.5 * 2 * 92 * 24, 1e-3);
+  for (const char* quarter : {"2028-Q1", "2031-Q4", "2034-Q4"}) {
+    EXPECT_EQ(year.values[at(quarter)], 2028.0) << quarter;  // one steady-state simulation
+  }
+  EXPECT_NEAR(revenue.values[at("2030-Q3")], 2 * 1000 * 0.5 * 2 * 92 * 24, 1e-3);
+  // Per-year costs describe the steady state: 2,000 GPUs x 50 % x 8,760 h.
+  EXPECT_EQ(results.kpi("cost_year"), 2028.0);
+  // 2028 has 366 days; per year means per 365 days: 2,000 x 0.5 x 8,760 h.
+  EXPECT_NEAR(results.kpi("gpu_hours_delivered_per_yr"), 2000 * 0.5 * 8760, 1e-3);
 }
 
 TEST(CampusFinance, FundingAfterTheHorizonIsABadInput) {

@@ -1,0 +1,56 @@
+// The operating state of each calendar year of a finance horizon, and one simulated calendar year
+// per distinct state (docs/finance.md, "Year by year").
+//
+// A year's state is, for every dated asset (buildings, solar arrays, wind farms, batteries, gas
+// plants), whether it is in service for the whole year, not yet in service, or comes online
+// during it. A year in which an asset comes online is a state of its own (a ramp year); years in
+// the same state (every asset in service: the steady state) share one simulation; a year with no
+// building in service has no operations. The scenario's own run stands for its year when it is
+// exactly that calendar year; other years are simulated with the same inputs moved to them
+// (inputs_for_period: weather and prices by calendar position, the synthetic workload generated
+// for the buildings online then).
+#pragma once
+
+#include <array>
+#include <cstddef>
+#include <functional>
+#include <optional>
+#include <vector>
+
+#include "stargate/inputs/run_inputs.hpp"
+#include "stargate/sim/campus_finance.hpp"
+#include "stargate/sim/campus_run.hpp"
+
+namespace stargate {
+
+/// What the finance keeps of a simulated year: its operating flows by quarter of the year, and
+/// for the steady-state year its per-year costs.
+struct YearFlows {
+  std::array<double, 4> energy_usd{};
+  std::array<double, 4> fuel_usd{};
+  std::array<double, 4> revenue_usd{};
+  std::optional<CampusCosts> costs;  ///< the steady-state year only
+};
+
+struct OperatingYears {
+  int first_year = 0;                 ///< calendar year of state_of_year[0]
+  std::vector<int> state_of_year;     ///< index into flows; -1: no building in service that year
+  std::vector<YearFlows> flows;       ///< one per distinct state
+  std::vector<int> run_year;          ///< the calendar year simulated for each state
+  std::optional<std::size_t> steady;  ///< the state with every asset in service all year
+};
+
+/// Whether the grid is exactly the calendar year `year` (1 January to 1 January).
+[[nodiscard]] bool is_calendar_year(const TimeGrid& grid, int year);
+
+/// Summarises a simulated year; `steady` says whether it is the steady-state year.
+using YearSummary = std::function<YearFlows(const CampusRun& run, bool steady)>;
+
+/// The states of the years first_year..last_year, each distinct one simulated once (`own`, the
+/// scenario's run, stands for its own year) and summarised. The years other than `own` are
+/// simulated concurrently, one thread each; the result does not depend on the threads.
+[[nodiscard]] OperatingYears operating_years(const Scenario& scenario, const RunInputs& inputs,
+                                             const CampusRun& own, int first_year, int last_year,
+                                             const YearSummary& summarise);
+
+}  // namespace stargate
