@@ -6,15 +6,12 @@
 #include <limits>
 #include <stdexcept>
 
+#include "stargate/core/units.hpp"
+
 namespace stargate {
-namespace {
-
-constexpr double kQuartersPerYear = 4.0;
-
-}  // namespace
 
 double quarterly_rate(double annual_rate) {
-  return std::expm1(std::log1p(annual_rate) / kQuartersPerYear);
+  return std::expm1(std::log1p(annual_rate) / static_cast<double>(kQuartersPerYear));
 }
 
 double level_payment_usd(double balance_usd, double r, std::size_t quarters) {
@@ -31,7 +28,8 @@ LoanSchedule amortise(const TermLoan& loan, const std::vector<double>& cfads_usd
   }
   const std::size_t quarters = cfads_usd.size();
   const auto tenor_q = std::min<std::size_t>(
-      quarters, static_cast<std::size_t>(std::llround(loan.tenor_years * kQuartersPerYear)));
+      quarters, static_cast<std::size_t>(
+                    std::llround(loan.tenor_years * static_cast<double>(kQuartersPerYear))));
   LoanSchedule s;
   s.interest_usd.assign(quarters, 0.0);
   s.principal_usd.assign(quarters, 0.0);
@@ -76,10 +74,11 @@ DscrSummary dscr_summary(const std::vector<double>& cfads_usd,
   std::size_t first = 0;
   while (first < n && !(debt_service_usd[first] > 0.0)) ++first;
   double sum = 0.0;
-  for (std::size_t y = first; y < n; y += 4) {
+  constexpr auto kYear = static_cast<std::size_t>(kQuartersPerYear);
+  for (std::size_t y = first; y < n; y += kYear) {
     double cfads = 0.0;
     double service = 0.0;
-    for (std::size_t q = y; q < std::min(n, y + 4); ++q) {
+    for (std::size_t q = y; q < std::min(n, y + kYear); ++q) {
       cfads += cfads_usd[q];
       service += debt_service_usd[q];
     }

@@ -148,6 +148,39 @@ void repay_after_completion(const FundingPlan& plan, std::size_t first_q,
   t.dscr = dscr_summary(t.cfads_usd, service);
 }
 
+// The first build against the sources, and the later uses paid from what is left of the sources,
+// then from operating cash after debt service, the rest needing new funding.
+void lifetime_funding(const CashFlowTable& cash_flows, std::optional<std::size_t> first_q,
+                      const std::vector<double>& debt_service_usd, FundingTable& t) {
+  const std::size_t n = t.size();
+  const std::size_t from = first_q.value_or(n);
+  t.first_build_uses_usd = from > 0 ? t.cumulative_uses_usd[from - 1] : 0.0;
+  t.first_build_coverage =
+      t.first_build_uses_usd > 0.0 ? t.total_sources_usd / t.first_build_uses_usd : 1.0;
+  double spare = std::max(0.0, t.total_sources_usd - t.first_build_uses_usd);
+  double cash = 0.0;
+  for (std::size_t q = from; q < n; ++q) {
+    cash += t.cfads_usd[q] - debt_service_usd[q];
+    double need = t.capex_usd[q];
+    t.later_uses_usd += need;
+    const double from_spare = std::min(spare, need);
+    spare -= from_spare;
+    need -= from_spare;
+    const double from_cash = std::min(std::max(0.0, cash), need);
+    cash -= from_cash;
+    t.later_paid_from_cash_usd += from_cash;
+    t.beyond_operating_cash_usd += need - from_cash;
+    if (cash_flows.replacement_capex_usd[q] > 0.0) {
+      const int year = civil_from_local(t.quarter_start[q]).year;
+      if (t.refresh_years.empty() || t.refresh_years.back() != year)
+        t.refresh_years.push_back(year);
+    }
+  }
+  t.lifetime_coverage = t.total_uses_usd > 0.0
+                            ? (t.total_sources_usd + t.later_paid_from_cash_usd) / t.total_uses_usd
+                            : 1.0;
+}
+
 }  // namespace
 
 FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& plan) {
@@ -236,6 +269,14 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
   t.total_uses_usd = uses;
   t.total_sources_usd = n > 0 ? t.cumulative_sources_usd[n - 1] : 0.0;
   t.coverage_ratio = uses > 0.0 ? t.total_sources_usd / uses : 1.0;
+  std::vector<double> service(n, 0.0);
+  for (std::size_t q = 0; q < n; ++q) {
+    service[q] = t.debt_interest_paid_usd[q] + t.debt_principal_usd[q];
+  }
+  lifetime_funding(
+      cash_flows,
+      plan.completion ? std::optional<std::size_t>(repaying_from.value_or(n)) : std::nullopt,
+      service, t);
   t.verdict = funding_verdict(t, plan.count_only_committed);
   return t;
 }
@@ -246,21 +287,40 @@ std::string funding_verdict(const FundingTable& table, bool count_only_committed
   if (table.total_uses_usd <= 0.0) {
     return "the build needs no funding within the horizon";
   }
-  const std::string amounts =
-      money_text(table.total_sources_usd) + " of " + money_text(table.total_uses_usd);
-  const double percent = table.coverage_ratio * kPercentPerFraction;
-  if (!table.shortfall_quarter) {
-    return fmt::format("{} covers the build ({:.0f} %, {}); no shortfall", who, percent, amounts);
-  }
-  const std::string when = quarter_label(*table.money_runs_out);
-  if (table.coverage_ratio >= 1.0) {
-    return fmt::format(
-        "{} covers {:.0f} % of the build ({}) but arrives late: shortfall from {}, "
+  const double first_uses =
+      table.first_build_uses_usd > 0.0 ? table.first_build_uses_usd : table.total_uses_usd;
+  const std::string amounts = money_text(table.total_sources_usd) + " of " + money_text(first_uses);
+  const double percent = table.first_build_coverage * kPercentPerFraction;
+  const bool late = table.shortfall_quarter &&
+                    table.cumulative_uses_usd[*table.shortfall_quarter] <= first_uses * (1 + 1e-12);
+  std::string first;
+  if (table.first_build_coverage < 1.0) {
+    first = fmt::format("{} covers {:.0f} % of the first build ({}), a gap of {}", who, percent,
+                        amounts, money_text(first_uses - table.total_sources_usd));
+    if (table.money_runs_out) first += "; short from " + quarter_label(*table.money_runs_out);
+  } else if (late && table.money_runs_out) {
+    first = fmt::format(
+        "{} covers the first build ({:.0f} %, {}) but arrives late: short from {}, "
         "peak gap {}",
-        who, percent, amounts, when, money_text(table.peak_gap_usd));
+        who, percent, amounts, quarter_label(*table.money_runs_out),
+        money_text(table.peak_gap_usd));
+  } else {
+    first = fmt::format("{} covers the first build ({:.0f} %, {})", who, percent, amounts);
   }
-  return fmt::format("{} covers {:.0f} % of the build ({}); shortfall from {}, peak gap {}", who,
-                     percent, amounts, when, money_text(table.peak_gap_usd));
+  if (table.later_uses_usd <= 0.0) {
+    return first;
+  }
+  std::string years;
+  for (const int year : table.refresh_years) {
+    years += (years.empty() ? "" : ", ") + std::to_string(year);
+  }
+  const std::string later = fmt::format("later capital of {}{}", money_text(table.later_uses_usd),
+                                        years.empty() ? "" : " (refreshes in " + years + ")");
+  if (table.beyond_operating_cash_usd <= kGapToleranceUsd) {
+    return fmt::format("{}; {} is paid from operating cash after debt service", first, later);
+  }
+  return fmt::format("{}; {} needs {} beyond the operating cash after debt service", first, later,
+                     money_text(table.beyond_operating_cash_usd));
 }
 
 }  // namespace stargate

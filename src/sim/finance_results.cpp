@@ -92,6 +92,18 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                   "Sources / uses");
   results.add_kpi("funding", "peak_funding_gap_usd", funding.peak_gap_usd, "USD",
                   "Peak funding gap");
+  results.add_kpi("funding", "first_build_uses_usd", funding.first_build_uses_usd, "USD",
+                  "First build: capex and capitalised interest to completion");
+  results.add_kpi("funding", "first_build_coverage_fraction", funding.first_build_coverage,
+                  "fraction", "Sources / first build");
+  results.add_kpi("funding", "later_capital_usd", funding.later_uses_usd, "USD",
+                  "Capital after completion (refreshes, replacements)");
+  results.add_kpi("funding", "later_capital_from_cash_usd", funding.later_paid_from_cash_usd, "USD",
+                  "Of which paid from operating cash after debt service");
+  results.add_kpi("funding", "funding_beyond_operating_cash_usd", funding.beyond_operating_cash_usd,
+                  "USD", "Later capital beyond the sources left and operating cash");
+  results.add_kpi("funding", "lifetime_coverage_fraction", funding.lifetime_coverage, "fraction",
+                  "(Sources + operating cash used) / all uses");
   results.add_finding(funding.verdict);
   results.add_table(cash_flow_table(money.cash_flows, money.funding, money.operating_year));
 }

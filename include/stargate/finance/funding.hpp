@@ -104,11 +104,23 @@ struct FundingTable {
   std::optional<std::size_t> shortfall_quarter;  ///< first q with U_q > A_q
   std::optional<LocalTime> money_runs_out;       ///< start of that quarter
   double coverage_ratio = 1.0;                   ///< A_N / U_N (1 when there are no uses)
-  double debt_at_completion_usd = 0.0;           ///< balance when repayment starts
-  double balloon_usd = 0.0;                      ///< sculpted: due at the end of a tenor
-  DscrSummary dscr;                              ///< yearly cover from the first repayment
-  double dscr_covenant = 0.0;                    ///< the tightest covenant of the facilities
-  std::string verdict;                           ///< one plain-language sentence
+  /// The first build: uses to completion (capex and capitalised interest) and total sources
+  /// against them (sources / those uses). Without a completion date: all uses.
+  double first_build_uses_usd = 0.0;
+  double first_build_coverage = 1.0;
+  /// After completion: later uses (GPU refreshes, replacements) paid from sources left over
+  /// from the first build, then from the operating cash left after debt service (accumulated),
+  /// the rest needing new funding. Lifetime coverage = (sources + cash used) / total uses.
+  double later_uses_usd = 0.0;
+  double later_paid_from_cash_usd = 0.0;
+  double beyond_operating_cash_usd = 0.0;
+  double lifetime_coverage = 1.0;
+  std::vector<int> refresh_years;       ///< years with replacement capex after completion
+  double debt_at_completion_usd = 0.0;  ///< balance when repayment starts
+  double balloon_usd = 0.0;             ///< sculpted: due at the end of a tenor
+  DscrSummary dscr;                     ///< yearly cover from the first repayment
+  double dscr_covenant = 0.0;           ///< the tightest covenant of the facilities
+  std::string verdict;                  ///< one plain-language sentence
 
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }
 };

@@ -87,10 +87,42 @@ TEST(FundingWithRepayment, InterestIsCapitalisedOnlyUntilCompletion) {
   }
   EXPECT_NEAR(t.debt_balance_usd[4], 0.0, 1e-3);
   EXPECT_NEAR(t.dscr.min, 4 * 2e9 / (4 * payment), 1e-9);
+  // The first build is 4 $B, covered by the 4 $B facility.
+  EXPECT_NEAR(t.first_build_uses_usd, 4e9, 1);
+  EXPECT_NEAR(t.first_build_coverage, 1.0, 1e-12);
   // Without a completion date the construction view capitalises interest throughout.
   plan.completion.reset();
   const FundingTable construction = assess_funding(flows, plan);
   EXPECT_GT(construction.debt_balance_usd[7], 4e9);
+}
+
+TEST(FundingWithRepayment, LaterCapitalIsPaidFromOperatingCashFirst) {
+  // 2 $B built in Q1 with 2 $B of equity; completion 2026-04-01; CFADS 1 $B a quarter, no debt.
+  // A 3 $B replacement in Q4 (2026-10-01) finds 3 $B of cash (Q2-Q4): paid from cash. A 5 $B one
+  // in the next Q2 finds 2 $B (Q1-Q2 of 2027): 3 $B beyond the operating cash.
+  const QuarterHorizon horizon{2026, 1, 8};
+  CashFlowTable flows = make_cash_flow_table(horizon);
+  flows.capex_usd[0] = 2e9;
+  flows.capex_usd[3] = 3e9;
+  flows.replacement_capex_usd[3] = 3e9;
+  flows.capex_usd[5] = 5e9;
+  flows.replacement_capex_usd[5] = 5e9;
+  for (std::size_t q = 1; q < 8; ++q) flows.revenue_usd[q] = 1e9;
+  FundingPlan plan;
+  plan.equity.push_back(EquityCommitment{"sponsor", 2e9, local_from_civil(CivilTime{2025, 1, 1}),
+                                         CommitmentStatus::kCommitted});
+  plan.completion = local_from_civil(CivilTime{2026, 4, 1});
+  const FundingTable t = assess_funding(flows, plan);
+  EXPECT_NEAR(t.first_build_uses_usd, 2e9, 1);
+  EXPECT_NEAR(t.later_uses_usd, 8e9, 1);
+  EXPECT_NEAR(t.later_paid_from_cash_usd, 5e9, 1);
+  EXPECT_NEAR(t.beyond_operating_cash_usd, 3e9, 1);
+  EXPECT_NEAR(t.lifetime_coverage, (2e9 + 5e9) / 10e9, 1e-12);
+  EXPECT_EQ(t.refresh_years, (std::vector<int>{2026, 2027}));
+  EXPECT_EQ(t.verdict,
+            "committed funding covers the first build (100 %, 2.00 $B of 2.00 $B); later capital "
+            "of 8.00 $B (refreshes in 2026, 2027) needs 3.00 $B beyond the operating cash after "
+            "debt service");
 }
 
 }  // namespace

@@ -58,8 +58,8 @@ TEST(Funding, HandComputedGap) {
     EXPECT_DOUBLE_EQ(f.interest_usd[q], 0.0);
   }
   EXPECT_EQ(f.verdict,
-            "committed funding covers 90 % of the build (9.00 $B of 10.00 $B); shortfall from "
-            "2027-Q4, peak gap 1.00 $B");
+            "committed funding covers 90 % of the first build (9.00 $B of 10.00 $B), a gap of "
+            "1.00 $B; short from 2027-Q4");
 }
 
 TEST(Funding, AnnouncedEquityCountsOnlyWhenAsked) {
@@ -75,8 +75,8 @@ TEST(Funding, AnnouncedEquityCountsOnlyWhenAsked) {
   EXPECT_FALSE(f.shortfall_quarter.has_value());
   EXPECT_DOUBLE_EQ(f.peak_gap_usd, 0.0);
   EXPECT_EQ(f.verdict,
-            "announced and committed funding covers the build (110 %, 11.00 $B of 10.00 $B); no "
-            "shortfall");
+            "announced and committed funding covers the first build (110 %, 11.00 $B of "
+            "10.00 $B)");
 }
 
 TEST(Funding, LateMoneyIsAShortfallEvenWhenTheTotalCovers) {
@@ -90,8 +90,8 @@ TEST(Funding, LateMoneyIsAShortfallEvenWhenTheTotalCovers) {
   EXPECT_EQ(*f.shortfall_quarter, 0U);
   EXPECT_NEAR(f.peak_gap_usd, 7.5e9, 1e-3);
   EXPECT_EQ(f.verdict,
-            "committed funding covers 120 % of the build (12.00 $B of 10.00 $B) but arrives late: "
-            "shortfall from 2026-Q1, peak gap 7.50 $B");
+            "committed funding covers the first build (120 %, 12.00 $B of 10.00 $B) but arrives "
+            "late: short from 2026-Q1, peak gap 7.50 $B");
 }
 
 TEST(Funding, InterestDuringConstructionIsCapitalised) {
@@ -143,8 +143,8 @@ TEST(Funding, AbileneJointVentureStack) {
   EXPECT_EQ(*f.shortfall_quarter, 7U);
   EXPECT_NEAR(f.peak_gap_usd, 0.4e9, 1e-3);
   EXPECT_EQ(f.verdict,
-            "committed funding covers 97 % of the build (14.60 $B of 15.00 $B); shortfall from "
-            "2026-Q2, peak gap 400.0 M$");
+            "committed funding covers 97 % of the first build (14.60 $B of 15.00 $B), a gap of "
+            "400.0 M$; short from 2026-Q2");
 }
 
 TEST(Funding, SCurveBuildFromCashFlows) {
