@@ -188,7 +188,8 @@ CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon) {
   }
   for (auto* column : {&table.initial_capex_usd, &table.replacement_capex_usd, &table.capex_usd,
                        &table.fixed_om_usd, &table.energy_cost_usd, &table.fuel_cost_usd,
-                       &table.revenue_usd, &table.total_cost_usd, &table.net_cash_flow_usd}) {
+                       &table.revenue_usd, &table.total_cost_usd, &table.net_cash_flow_usd,
+                       &table.depreciation_usd, &table.tax_usd, &table.terminal_value_usd}) {
     *column = zeros;
   }
   return table;
@@ -199,7 +200,8 @@ void recompute_totals(CashFlowTable& table) {
     table.capex_usd[q] = table.initial_capex_usd[q] + table.replacement_capex_usd[q];
     table.total_cost_usd[q] = table.capex_usd[q] + table.fixed_om_usd[q] +
                               table.energy_cost_usd[q] + table.fuel_cost_usd[q];
-    table.net_cash_flow_usd[q] = table.revenue_usd[q] - table.total_cost_usd[q];
+    table.net_cash_flow_usd[q] = table.revenue_usd[q] + table.terminal_value_usd[q] -
+                                 table.total_cost_usd[q] - table.tax_usd[q];
   }
 }
 
@@ -237,6 +239,9 @@ CashFlowTable add_cash_flows(const CashFlowTable& a, const CashFlowTable& b) {
   add(sum.energy_cost_usd, b.energy_cost_usd);
   add(sum.fuel_cost_usd, b.fuel_cost_usd);
   add(sum.revenue_usd, b.revenue_usd);
+  add(sum.depreciation_usd, b.depreciation_usd);
+  add(sum.tax_usd, b.tax_usd);
+  add(sum.terminal_value_usd, b.terminal_value_usd);
   sum.capex_outside_horizon_usd += b.capex_outside_horizon_usd;
   recompute_totals(sum);
   return sum;

@@ -197,7 +197,8 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
   }
   for (std::size_t q = 0; q < n; ++q) {
     t.cfads_usd[q] = cash_flows.revenue_usd[q] - cash_flows.fixed_om_usd[q] -
-                     cash_flows.energy_cost_usd[q] - cash_flows.fuel_cost_usd[q];
+                     cash_flows.energy_cost_usd[q] - cash_flows.fuel_cost_usd[q] -
+                     cash_flows.tax_usd[q];
   }
   std::vector<double> balance_usd(plan.debt.size(), 0.0);
   std::optional<std::size_t> repaying_from;  // first quarter at or after completion

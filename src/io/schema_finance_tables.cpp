@@ -78,6 +78,19 @@ TableSpec finance_table() {
               {.default_toml = "\"gpu-hours\"",
                .description = "Revenue of the campus: GPU-hours delivered x gpu_hour_price, or the "
                               "[[lease]] payments of a tenant (NPV, IRR and payback use it)."})
+      .field("federal_tax_rate", &FinanceSection::federal_tax_rate,
+             fraction_field("\"21 %\"",
+                            "US corporate income tax on the campus's taxable income (IRC 11(b)); "
+                            "MACRS depreciation, losses carried forward (docs/finance.md)."))
+      .field("state_tax_rate", &FinanceSection::state_tax_rate,
+             fraction_field("\"0 %\"",
+                            "State corporate income tax, deductible federally (Texas levies none; "
+                            "its 0.75 % franchise tax on margin is not modelled)."))
+      .field("terminal_value", &FinanceSection::terminal_value,
+             {.kind = ValueKind::kBool,
+              .default_toml = "true",
+              .description = "Count the assets' straight-line book value at the horizon end as a "
+                             "cash inflow in the last quarter."})
       .field("tenant_buys_gpus", &FinanceSection::tenant_buys_gpus,
              {.kind = ValueKind::kBool,
               .default_toml = "false",

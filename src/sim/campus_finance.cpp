@@ -8,6 +8,7 @@
 #include "stargate/core/units.hpp"
 #include "stargate/finance/money_math.hpp"
 #include "stargate/finance/quarters.hpp"
+#include "stargate/finance/tax.hpp"
 
 namespace stargate {
 namespace {
@@ -283,6 +284,10 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
   }
   add_lease_income(scenario, finance.plan, horizon, variable);
   finance.cash_flows = build_cash_flows(finance.assets, horizon, variable);
+  apply_tax_and_terminal_value(
+      finance.cash_flows, finance.assets,
+      TaxTerms{scenario.finance.federal_tax_rate, scenario.finance.state_tax_rate,
+               scenario.finance.terminal_value});
   finance.funding = assess_funding(finance.cash_flows, finance.plan);
   return finance;
 }

@@ -75,9 +75,10 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                                                           : "Revenue over the horizon (GPU-hours)");
   const std::vector<double>& net = money.cash_flows.net_cash_flow_usd;
   results.add_kpi("finance", "npv_usd", npv(finance.facility_rate, net, kYearsPerQuarter), "USD",
-                  "NPV of the cash flows (facility rate)");
+                  "NPV of the after-tax cash flows (facility rate)");
   if (const auto rate = irr(net, kYearsPerQuarter)) {
-    results.add_kpi("finance", "irr_fraction", *rate, "fraction", "IRR of the cash flows");
+    results.add_kpi("finance", "irr_fraction", *rate, "fraction",
+                    "IRR of the after-tax cash flows");
   }
   if (const auto payback = simple_payback_years(net, kYearsPerQuarter)) {
     results.add_kpi("finance", "payback_years", *payback, "years", "Simple payback");
@@ -134,7 +135,11 @@ Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding,
   add("fuel_cost_usd", "Gas fuel, variable O&M and starts", flows.fuel_cost_usd);
   add("revenue_usd", "GPU-hours sold and energy exported", flows.revenue_usd);
   add("total_cost_usd", "Capex, O&M, energy and fuel", flows.total_cost_usd);
-  add("net_cash_flow_usd", "Revenue - total cost", flows.net_cash_flow_usd);
+  add("depreciation_usd", "Tax depreciation (MACRS; not a cash flow)", flows.depreciation_usd);
+  add("tax_usd", "Income tax paid", flows.tax_usd);
+  add("terminal_value_usd", "Book value of the assets at the horizon end",
+      flows.terminal_value_usd);
+  add("net_cash_flow_usd", "Revenue + terminal value - total cost - tax", flows.net_cash_flow_usd);
   add("funding_interest_usd", "Interest during construction (capitalised)", funding.interest_usd);
   add("debt_drawn_usd", "Debt drawn in the quarter", funding.debt_drawn_usd);
   add("debt_interest_usd", "Interest: capitalised before completion, paid after", [&] {
@@ -146,7 +151,7 @@ Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding,
   }());
   add("debt_principal_usd", "Principal repaid", funding.debt_principal_usd);
   add("debt_balance_usd", "Debt outstanding at the end of the quarter", funding.debt_balance_usd);
-  add("cfads_usd", "Cash flow available for debt service (revenue - O&M, energy, fuel)",
+  add("cfads_usd", "Cash flow available for debt service (revenue - O&M, energy, fuel, tax)",
       funding.cfads_usd);
   add("funding_cumulative_uses_usd", "Capex and capitalised interest to date",
       funding.cumulative_uses_usd);

@@ -304,7 +304,10 @@ struct FinanceSection {
   double battery_fixed_om_fraction_per_yr = 0.025;  ///< of battery capex
   double gas_fixed_om_usd_per_kw_yr = 16.0;
   RevenueModel revenue = RevenueModel::kGpuHours;
-  bool tenant_buys_gpus = false;  ///< GPUs are the tenant's: not in the campus's capex
+  bool tenant_buys_gpus = false;   ///< GPUs are the tenant's: not in the campus's capex
+  double federal_tax_rate = 0.21;  ///< US corporate income tax (IRC 11(b))
+  double state_tax_rate = 0.0;     ///< state corporate income tax (Texas: none)
+  bool terminal_value = true;      ///< book value of the assets at the horizon end
 
   bool operator==(const FinanceSection&) const = default;
 };

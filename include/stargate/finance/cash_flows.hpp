@@ -99,7 +99,10 @@ struct CashFlowTable {
   std::vector<double> fuel_cost_usd;
   std::vector<double> revenue_usd;
   std::vector<double> total_cost_usd;      ///< capex + fixed O&M + energy + fuel
-  std::vector<double> net_cash_flow_usd;   ///< revenue - total cost
+  std::vector<double> depreciation_usd;    ///< tax depreciation (MACRS; tax.hpp), not a cash flow
+  std::vector<double> tax_usd;             ///< income tax paid (tax.hpp), 0 unless applied
+  std::vector<double> terminal_value_usd;  ///< book value of the assets at the horizon end
+  std::vector<double> net_cash_flow_usd;   ///< revenue + terminal value - total cost - tax
   double capex_outside_horizon_usd = 0.0;  ///< initial + replacement spend outside the horizon
 
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }
@@ -108,8 +111,8 @@ struct CashFlowTable {
 /// A table of zeros over the horizon (validates it).
 [[nodiscard]] CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon);
 
-/// Recomputes capex_usd, total_cost_usd and net_cash_flow_usd from the other columns (after a
-/// caller has filled or edited them).
+/// Recomputes capex_usd, total_cost_usd and net_cash_flow_usd (revenue + terminal value - total
+/// cost - tax) from the other columns (after a caller has filled or edited them).
 void recompute_totals(CashFlowTable& table);
 
 /// Builds the table of the assets and variable items over the horizon. Throws

@@ -11,8 +11,8 @@
 //                             at k = 1 / target (the lender's sizing): a balance left at the
 //                             end of the tenor is due then (a balloon), and the quarter's
 //                             debt service is never below its interest.
-// CFADS (cash flow available for debt service) = revenue - fixed O&M - energy - fuel of the
-// quarter (no tax yet). DSCR of a year = its CFADS / its debt service, over each 4 quarters from
+// CFADS (cash flow available for debt service) = revenue - fixed O&M - energy - fuel - tax of
+// the quarter. DSCR of a year = its CFADS / its debt service, over each 4 quarters from
 // the first repayment quarter; min and average over the years with debt service.
 // E. R. Yescombe, "Principles of Project Finance", 2nd ed., Academic Press, 2014, ch. 12-14
 // (annuity and sculpted repayment, cover ratios, typical covenants 1.10-1.40).

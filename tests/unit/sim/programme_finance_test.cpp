@@ -141,7 +141,9 @@ TEST(ProgrammeFinance, CashFlowsSumToTheTotals) {
     EXPECT_NEAR(t.total_cost_usd[q],
                 t.capex_usd[q] + t.fixed_om_usd[q] + t.energy_cost_usd[q] + t.fuel_cost_usd[q],
                 1e-3);
-    EXPECT_NEAR(t.net_cash_flow_usd[q], t.revenue_usd[q] - t.total_cost_usd[q], 1e-3);
+    EXPECT_NEAR(t.net_cash_flow_usd[q],
+                t.revenue_usd[q] + t.terminal_value_usd[q] - t.total_cost_usd[q] - t.tax_usd[q],
+                1e-3);
   }
   // Fixed O&M in a full year of service: building 1.5 % of 125 M$ + solar 22 $/kW-yr x 10 MW =
   // 2.095 M$ per campus; 2027 is a whole year in service.
