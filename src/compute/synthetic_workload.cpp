@@ -577,43 +577,40 @@ std::vector<JobClassSpec> preset_classes(const SyntheticWorkloadParams& p) {
     return static_cast<std::int32_t>(
         std::max<std::int64_t>(kRack, std::min<std::int64_t>(gpus, largest)));
   };
-  JobClassSpec pretraining;
-  pretraining.kind = {"pretraining", mfu, false, true};
-  pretraining.share = 0.6;
-  pretraining.lanes = 2;
-  pretraining.gpu_multiple = kRack;
-  pretraining.min_days = 30.0;
-  pretraining.max_days = 90.0;
-  pretraining.priority = 10;
-  pretraining.max_pools = p.max_pools_per_job;
-  pretraining.checkpoint_write_s = 30.0;
-  pretraining.restart_overhead_s = 300.0;
-  pretraining.daly_interval = true;
-  JobClassSpec post_training;
-  post_training.kind = {"post-training", mfu, false, true};
-  post_training.share = 0.25;
-  post_training.min_gpus = one_building(16 * kRack);
-  post_training.max_gpus = one_building(228 * kRack);
-  post_training.gpu_multiple = kRack;
-  post_training.min_days = 1.0;
-  post_training.max_days = 14.0;
-  post_training.fail_share = 0.1;
-  post_training.cancel_share = 0.1;
-  post_training.priority = 5;
-  post_training.checkpoint_write_s = 30.0;
-  post_training.restart_overhead_s = 300.0;
-  post_training.daly_interval = true;
-  JobClassSpec evaluation;
-  evaluation.kind = {"evaluation", mfu, false, false};
-  evaluation.share = 0.05;
-  evaluation.min_gpus = one_building(8 * kRack);
-  evaluation.max_gpus = one_building(64 * kRack);
-  evaluation.gpu_multiple = kRack;
-  evaluation.min_days = 2.0 / 24.0;
-  evaluation.max_days = 1.0;
-  evaluation.fail_share = 0.05;
-  evaluation.firm_share = 1.0;
-  evaluation.priority = 8;
+  const JobClassSpec pretraining{.kind = {"pretraining", mfu, false, true},
+                                 .share = 0.6,
+                                 .lanes = 2,
+                                 .gpu_multiple = kRack,
+                                 .min_days = 30.0,
+                                 .max_days = 90.0,
+                                 .priority = 10,
+                                 .max_pools = p.max_pools_per_job,
+                                 .checkpoint_write_s = 30.0,
+                                 .restart_overhead_s = 300.0,
+                                 .daly_interval = true};
+  const JobClassSpec post_training{.kind = {"post-training", mfu, false, true},
+                                   .share = 0.25,
+                                   .min_gpus = one_building(16 * kRack),
+                                   .max_gpus = one_building(228 * kRack),
+                                   .gpu_multiple = kRack,
+                                   .min_days = 1.0,
+                                   .max_days = 14.0,
+                                   .fail_share = 0.1,
+                                   .cancel_share = 0.1,
+                                   .priority = 5,
+                                   .checkpoint_write_s = 30.0,
+                                   .restart_overhead_s = 300.0,
+                                   .daly_interval = true};
+  const JobClassSpec evaluation{.kind = {"evaluation", mfu, false, false},
+                                .share = 0.05,
+                                .min_gpus = one_building(8 * kRack),
+                                .max_gpus = one_building(64 * kRack),
+                                .gpu_multiple = kRack,
+                                .min_days = 2.0 / 24.0,
+                                .max_days = 1.0,
+                                .fail_share = 0.05,
+                                .firm_share = 1.0,
+                                .priority = 8};
   research.share = 0.1;
   return {pretraining, post_training, evaluation, research};
 }
