@@ -458,8 +458,35 @@ void add_frontier_jobs(const SyntheticWorkloadParams& p, JobDrawer& drawer, doub
 // submitted once the class owes it (D bounded: the mean of O over a run is r). A Poisson process
 // with heavy-tailed sizes offers, over a year, typically 10-20 % less than its expectation; one
 // that waits after each large job leaves weeks idle.
+// Refuses, before drawing them, a class that would need more than max_jobs jobs: its occupancy to
+// offer over the bins / the mean occupancy of kSampleJobs jobs drawn from a copy of its drawer.
+void check_job_count(const SyntheticWorkloadParams& p, double share, const JobDrawer& drawer,
+                     const OccupancyBins& bins, std::size_t jobs_so_far) {
+  constexpr int kSampleJobs = 256;
+  JobDrawer sample = drawer;
+  double mean_gpu_s = 0.0;
+  for (int i = 0; i < kSampleJobs; ++i) {
+    const TrainingJob job = sample.draw(0.0);
+    mean_gpu_s += static_cast<double>(job.gpus) * expected_wall_s(job, p.gpu_failure_rate_per_h);
+  }
+  mean_gpu_s /= kSampleJobs;
+  double offered_gpu_s = 0.0;
+  for (std::size_t b = 0; b < bins.size(); ++b) {
+    offered_gpu_s += share * bins.remainder(b) * OccupancyBins::kBinS;
+  }
+  const double expected_jobs = offered_gpu_s / mean_gpu_s + static_cast<double>(jobs_so_far);
+  if (expected_jobs > static_cast<double>(p.max_jobs)) {
+    throw std::invalid_argument(fmt::format(
+        "generate_workload: ~{:.3g} jobs expected (mean {:.3g} GPU-hours each) exceed max_jobs = "
+        "{}; raise size_multiplier or duration_multiplier, add frontier jobs or lower the "
+        "utilisation",
+        expected_jobs, mean_gpu_s / kSecondsPerHour, p.max_jobs));
+  }
+}
+
 void add_fill_class(const SyntheticWorkloadParams& p, double share, JobDrawer& drawer,
                     double origin_s, double horizon_s, const OccupancyBins& bins, Workload& w) {
+  check_job_count(p, share, drawer, bins, w.jobs.size());
   constexpr double kTauS = kSecondsPerDay;
   using End = std::pair<double, std::int32_t>;  // expected end, GPUs
   std::priority_queue<End, std::vector<End>, std::greater<>> running;
