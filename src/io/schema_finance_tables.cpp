@@ -32,7 +32,8 @@ TableSpec finance_table() {
               .min = 1.0,
               .max = kMaxYears,
               .description = "Years of quarterly cash flows from the first construction spend; "
-                             "the simulated year's operating flows repeat after it."})
+                             "each calendar year draws on a simulation of its operating state "
+                             "(docs/finance.md)."})
       .field("building_cost", &FinanceSection::building_cost_usd_per_kw,
              non_negative_field(
                  UnitKind::kPowerCost, "\"12500 $/kW\"",
@@ -163,7 +164,7 @@ TableSpec debt_table_of(std::vector<DebtSection> Document::*member) {
       .field("interest_rate", &DebtSection::interest_rate,
              fraction_field("\"7 %\"",
                             "Annual interest rate (SOFR + 200-350 bp, FACTS.md); interest "
-                            "during construction is capitalised."))
+                            "is capitalised until completion, then paid."))
       .field("tenor", &DebtSection::tenor_s,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kDuration,
