@@ -66,6 +66,7 @@ std::vector<double> macrs_rates(MacrsClass macrs_class, int month_placed) {
                                               4.462, 4.461, 4.462, 4.461, 4.462, 4.461, 2.231};
   const auto scaled = [](const std::vector<double>& percent) {
     std::vector<double> rates;
+    rates.reserve(percent.size());
     for (const double p : percent) rates.push_back(p / kPercentPerFraction);
     return rates;
   };
