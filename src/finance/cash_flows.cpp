@@ -85,15 +85,10 @@ void add_replacements_and_om(CashFlowTable& table, const CapitalAsset& asset) {
   // Service runs from online to retirement (the horizon end when replaced indefinitely).
   LocalTime retire = table.horizon_end;
   if (asset.replace_at_end_of_life) {
-    for (int k = 1;; ++k) {
-      const double years = asset.lifetime_years * k;
-      const LocalTime when = add_years(asset.online, years);
-      if (!(when < table.horizon_end)) {
-        break;
-      }
-      const double price =
-          asset.capex_usd * std::pow(1.0 + asset.replacement_price_trend_per_year, years);
-      spend_lump(table, asset.asset_class, when, price, table.replacement_capex_usd);
+    const std::vector<Purchase> purchases = asset_purchases(asset, table.horizon_end);
+    for (std::size_t k = 1; k < purchases.size(); ++k) {
+      spend_lump(table, asset.asset_class, purchases[k].online, purchases[k].price_usd,
+                 table.replacement_capex_usd);
     }
   } else {
     retire = std::min(retire, add_years(asset.online, asset.lifetime_years));
@@ -174,6 +169,19 @@ void validate_capital_asset(const CapitalAsset& asset) {
 double s_curve_share(double t) {
   const double x = std::clamp(t, 0.0, 1.0);
   return x * x * (3.0 - 2.0 * x);
+}
+
+std::vector<Purchase> asset_purchases(const CapitalAsset& asset, LocalTime until) {
+  std::vector<Purchase> purchases{{asset.online, asset.capex_usd}};
+  if (!asset.replace_at_end_of_life) return purchases;
+  for (int k = 1;; ++k) {
+    const double years = asset.lifetime_years * k;
+    const LocalTime when = add_years(asset.online, years);
+    if (!(when < until)) break;
+    purchases.push_back(
+        {when, asset.capex_usd * std::pow(1.0 + asset.replacement_price_trend_per_year, years)});
+  }
+  return purchases;
 }
 
 CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon) {

@@ -55,6 +55,11 @@ std::string quarter_label(LocalTime time) {
          std::to_string((civil.month - 1) / kMonthsPerQuarter + 1);
 }
 
+int quarter_index(LocalTime time) {
+  const CivilTime civil = civil_from_local(time);
+  return civil.year * kQuartersPerYear + (civil.month - 1) / kMonthsPerQuarter;
+}
+
 LocalTime add_years(LocalTime time, double years) {
   if (!std::isfinite(years)) {
     throw std::invalid_argument("add_years: years must be finite");

@@ -13,31 +13,6 @@ namespace {
 
 constexpr double kRealPropertyYears = 39.0;
 
-// A purchase of an asset: when it enters service and its cost.
-struct Placement {
-  LocalTime when;
-  double basis_usd;
-};
-
-std::vector<Placement> placements(const CapitalAsset& asset, LocalTime horizon_end) {
-  std::vector<Placement> out{{asset.online, asset.capex_usd}};
-  if (!asset.replace_at_end_of_life) return out;
-  for (int k = 1;; ++k) {
-    const double years = asset.lifetime_years * k;
-    const LocalTime when = add_years(asset.online, years);
-    if (!(when < horizon_end)) break;
-    out.push_back(
-        {when, asset.capex_usd * std::pow(1.0 + asset.replacement_price_trend_per_year, years)});
-  }
-  return out;
-}
-
-// The quarter (year * 4 + quarter - 1) of a time.
-int quarter_index(LocalTime time) {
-  const CivilTime civil = civil_from_local(time);
-  return civil.year * kQuartersPerYear + (civil.month - 1) / kMonthsPerQuarter;
-}
-
 }  // namespace
 
 MacrsClass macrs_class(AssetClass asset_class) {
@@ -101,26 +76,26 @@ void apply_tax_and_terminal_value(CashFlowTable& table, const std::vector<Capita
   std::fill(table.terminal_value_usd.begin(), table.terminal_value_usd.end(), 0.0);
   const int first_quarter = n > 0 ? quarter_index(table.quarter_start.front()) : 0;
   for (const CapitalAsset& asset : assets) {
-    const std::vector<Placement> bought = placements(asset, table.horizon_end);
-    for (const Placement& p : bought) {
-      const CivilTime placed = civil_from_local(p.when);
+    const std::vector<Purchase> bought = asset_purchases(asset, table.horizon_end);
+    for (const Purchase& p : bought) {
+      const CivilTime placed = civil_from_local(p.online);
       const std::vector<double> rates = macrs_rates(macrs_class(asset.asset_class), placed.month);
       for (std::size_t y = 0; y < rates.size(); ++y) {
         for (int k = 0; k < kQuartersPerYear; ++k) {
           const int q = (placed.year + static_cast<int>(y)) * kQuartersPerYear + k - first_quarter;
           if (q >= 0 && static_cast<std::size_t>(q) < n) {
             table.depreciation_usd[static_cast<std::size_t>(q)] +=
-                p.basis_usd * rates[y] / kQuartersPerYear;
+                p.price_usd * rates[y] / kQuartersPerYear;
           }
         }
       }
     }
-    if (terms.terminal_value && n > 0 && bought.back().when < table.horizon_end) {
+    if (terms.terminal_value && n > 0 && bought.back().online < table.horizon_end) {
       const double age_years =
-          static_cast<double>(table.horizon_end.seconds - bought.back().when.seconds) /
+          static_cast<double>(table.horizon_end.seconds - bought.back().online.seconds) /
           kSecondsPerYear;
       table.terminal_value_usd[n - 1] +=
-          bought.back().basis_usd * std::max(0.0, 1.0 - age_years / asset.lifetime_years);
+          bought.back().price_usd * std::max(0.0, 1.0 - age_years / asset.lifetime_years);
     }
   }
   const double rate = terms.combined_rate();

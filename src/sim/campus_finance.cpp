@@ -35,12 +35,6 @@ bool is_on_site_energy(AssetClass asset_class) {
   }
 }
 
-// The quarter (year * 4 + quarter - 1) of a time.
-int quarter_index(LocalTime time) {
-  const CivilTime civil = civil_from_local(time);
-  return civil.year * kQuartersPerYear + (civil.month - 1) / kMonthsPerQuarter;
-}
-
 // Per quarter of the horizon: the run's operating flows where it covers the quarter, the same
 // season of the run's last year after it, nothing before it.
 std::vector<double> quarterly(const TimeGrid& grid, const std::vector<double>& per_step,

@@ -108,6 +108,16 @@ struct CashFlowTable {
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }
 };
 
+/// One purchase of an asset: the day it enters service and what it costs.
+struct Purchase {
+  LocalTime online;
+  double price_usd = 0.0;
+};
+
+/// The asset's purchases before `until`: the first at its online date for its capex, then, with
+/// replace_at_end_of_life, one every lifetime_years at the trended price (see above).
+[[nodiscard]] std::vector<Purchase> asset_purchases(const CapitalAsset& asset, LocalTime until);
+
 /// A table of zeros over the horizon (validates it).
 [[nodiscard]] CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon);
 

@@ -32,6 +32,9 @@ void validate_quarter_horizon(const QuarterHorizon& horizon);
 /// "2026-Q3" for any time inside that quarter.
 [[nodiscard]] std::string quarter_label(LocalTime time);
 
+/// The quarter of a time counted from year 0: year x 4 + quarter - 1 (2026-Q3 -> 8106).
+[[nodiscard]] int quarter_index(LocalTime time);
+
 // add_calendar_months(time, months) is in stargate/core/time_grid.hpp.
 
 /// Adds a possibly fractional number of years: whole years as calendar years (so five years after
