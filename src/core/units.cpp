@@ -51,6 +51,7 @@ constexpr std::array kUnits = {
     UnitDef{UnitKind::kPowerCost, "$/W", kWPerKw},
     UnitDef{UnitKind::kCapacityCharge, "$/MW-yr", 1.0 / kKwPerMw},
     UnitDef{UnitKind::kCapacityCharge, "$/kW-yr", 1.0},
+    UnitDef{UnitKind::kCapacityCharge, "$/kW-month", kMonthsPerYear, 0.0, false},
     UnitDef{UnitKind::kGpuHourPrice, "$/GPU-h", 1.0},
     UnitDef{UnitKind::kFraction, "%", kPercent},
     UnitDef{UnitKind::kTemperature, "C", 1.0},

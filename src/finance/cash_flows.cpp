@@ -60,6 +60,11 @@ void spend_lump(CashFlowTable& table, AssetClass asset_class, LocalTime time, do
 }
 
 void add_construction(CashFlowTable& table, const CapitalAsset& asset) {
+  if (asset.is_refresh) {
+    spend_lump(table, asset.asset_class, asset.online, asset.capex_usd,
+               table.replacement_capex_usd);
+    return;
+  }
   if (asset.construction_months == 0 || asset.capex_usd == 0.0) {
     spend_lump(table, asset.asset_class, asset.online, asset.capex_usd, table.initial_capex_usd);
     return;
@@ -194,10 +199,11 @@ CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon) {
   for (auto& column : table.capex_by_class_usd) {
     column = zeros;
   }
-  for (auto* column : {&table.initial_capex_usd, &table.replacement_capex_usd, &table.capex_usd,
-                       &table.fixed_om_usd, &table.energy_cost_usd, &table.fuel_cost_usd,
-                       &table.revenue_usd, &table.total_cost_usd, &table.net_cash_flow_usd,
-                       &table.depreciation_usd, &table.tax_usd, &table.terminal_value_usd}) {
+  for (auto* column :
+       {&table.initial_capex_usd, &table.replacement_capex_usd, &table.capex_usd,
+        &table.fixed_om_usd, &table.energy_cost_usd, &table.fuel_cost_usd, &table.revenue_usd,
+        &table.total_cost_usd, &table.net_cash_flow_usd, &table.depreciation_usd, &table.tax_usd,
+        &table.terminal_value_usd, &table.payments_usd, &table.tax_credit_usd}) {
     *column = zeros;
   }
   return table;
@@ -207,9 +213,11 @@ void recompute_totals(CashFlowTable& table) {
   for (std::size_t q = 0; q < table.size(); ++q) {
     table.capex_usd[q] = table.initial_capex_usd[q] + table.replacement_capex_usd[q];
     table.total_cost_usd[q] = table.capex_usd[q] + table.fixed_om_usd[q] +
-                              table.energy_cost_usd[q] + table.fuel_cost_usd[q];
-    table.net_cash_flow_usd[q] = table.revenue_usd[q] + table.terminal_value_usd[q] -
-                                 table.total_cost_usd[q] - table.tax_usd[q];
+                              table.energy_cost_usd[q] + table.fuel_cost_usd[q] +
+                              table.payments_usd[q];
+    table.net_cash_flow_usd[q] = table.revenue_usd[q] + table.terminal_value_usd[q] +
+                                 table.tax_credit_usd[q] - table.total_cost_usd[q] -
+                                 table.tax_usd[q];
   }
 }
 
@@ -219,6 +227,7 @@ CashFlowTable build_cash_flows(const std::vector<CapitalAsset>& assets,
   copy_variable(variable.energy_cost_usd, table.energy_cost_usd, "energy_cost_usd");
   copy_variable(variable.fuel_cost_usd, table.fuel_cost_usd, "fuel_cost_usd");
   copy_variable(variable.revenue_usd, table.revenue_usd, "revenue_usd");
+  copy_variable(variable.payments_usd, table.payments_usd, "payments_usd");
   for (const CapitalAsset& asset : assets) {
     validate_capital_asset(asset);
     add_construction(table, asset);
@@ -247,6 +256,8 @@ CashFlowTable add_cash_flows(const CashFlowTable& a, const CashFlowTable& b) {
   add(sum.energy_cost_usd, b.energy_cost_usd);
   add(sum.fuel_cost_usd, b.fuel_cost_usd);
   add(sum.revenue_usd, b.revenue_usd);
+  add(sum.payments_usd, b.payments_usd);
+  add(sum.tax_credit_usd, b.tax_credit_usd);
   add(sum.depreciation_usd, b.depreciation_usd);
   add(sum.tax_usd, b.tax_usd);
   add(sum.terminal_value_usd, b.terminal_value_usd);

@@ -9,6 +9,7 @@
 #include <stdexcept>
 
 #include "stargate/core/units.hpp"
+#include "stargate/finance/money_math.hpp"
 
 namespace stargate {
 namespace {
@@ -33,13 +34,6 @@ void require_before(LocalTime date, LocalTime horizon_end, const std::string& wh
   require(
       date < horizon_end, where, field,
       "a date before the horizon end " + format_date(horizon_end) + ", got " + format_date(date));
-}
-
-std::string money_text(double usd) {
-  if (std::abs(usd) >= kUsdPerBillion) {
-    return fmt::format("{:.2f} $B", usd / kUsdPerBillion);
-  }
-  return fmt::format("{:.1f} M$", usd / kUsdPerMillion);
 }
 
 double seconds_between(LocalTime a, LocalTime b) {
@@ -198,7 +192,8 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
   for (std::size_t q = 0; q < n; ++q) {
     t.cfads_usd[q] = cash_flows.revenue_usd[q] - cash_flows.fixed_om_usd[q] -
                      cash_flows.energy_cost_usd[q] - cash_flows.fuel_cost_usd[q] -
-                     cash_flows.tax_usd[q];
+                     cash_flows.payments_usd[q] - cash_flows.tax_usd[q] +
+                     cash_flows.tax_credit_usd[q];
   }
   std::vector<double> balance_usd(plan.debt.size(), 0.0);
   std::optional<std::size_t> repaying_from;  // first quarter at or after completion
@@ -259,6 +254,7 @@ FundingTable assess_funding(const CashFlowTable& cash_flows, const FundingPlan& 
     t.position_usd[q] = t.cumulative_sources_usd[q] - uses;
     const double gap = -t.position_usd[q];
     t.peak_gap_usd = std::max(t.peak_gap_usd, gap);
+    if (!operating) t.first_build_peak_gap_usd = std::max(t.first_build_peak_gap_usd, gap);
     if (gap > kGapToleranceUsd && !t.shortfall_quarter) {
       t.shortfall_quarter = q;
       t.money_runs_out = t.quarter_start[q];
@@ -304,7 +300,7 @@ std::string funding_verdict(const FundingTable& table, bool count_only_committed
         "{} covers the first build ({:.0f} %, {}) but arrives late: short from {}, "
         "peak gap {}",
         who, percent, amounts, quarter_label(*table.money_runs_out),
-        money_text(table.peak_gap_usd));
+        money_text(table.first_build_peak_gap_usd));
   } else {
     first = fmt::format("{} covers the first build ({:.0f} %, {})", who, percent, amounts);
   }

@@ -2,6 +2,8 @@
 // sources are at the top of include/stargate/finance/money_math.hpp and in docs/finance.md.
 #include "stargate/finance/money_math.hpp"
 
+#include <fmt/format.h>
+
 #include <cmath>
 #include <cstddef>
 #include <stdexcept>
@@ -215,6 +217,13 @@ double lcoe_usd_per_mwh(std::span<const LevelisedCostInputs> assets, double annu
     annual_cost_usd += annual_cost_usd_per_year(asset);
   }
   return annual_cost_usd / (annual_energy_kwh / kKwhPerMwh);
+}
+
+std::string money_text(double usd) {
+  if (std::abs(usd) >= kUsdPerBillion) {
+    return fmt::format("{:.2f} $B", usd / kUsdPerBillion);
+  }
+  return fmt::format("{:.1f} M$", usd / kUsdPerMillion);
 }
 
 }  // namespace stargate

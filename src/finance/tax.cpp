@@ -66,18 +66,21 @@ std::vector<double> macrs_rates(MacrsClass macrs_class, int month_placed) {
 }
 
 void apply_tax_and_terminal_value(CashFlowTable& table, const std::vector<CapitalAsset>& assets,
-                                  const TaxTerms& terms) {
+                                  const TaxTerms& terms, const CreditableEnergy& energy) {
   if (!(terms.federal_rate >= 0.0 && terms.federal_rate < 1.0 && terms.state_rate >= 0.0 &&
         terms.state_rate < 1.0)) {
     throw std::invalid_argument("apply_tax_and_terminal_value: tax rates must be in [0, 1)");
   }
+  apply_tax_credits(table, assets, terms.credits, energy);
   const std::size_t n = table.size();
   std::fill(table.depreciation_usd.begin(), table.depreciation_usd.end(), 0.0);
   std::fill(table.terminal_value_usd.begin(), table.terminal_value_usd.end(), 0.0);
   const int first_quarter = n > 0 ? quarter_index(table.quarter_start.front()) : 0;
   for (const CapitalAsset& asset : assets) {
     const std::vector<Purchase> bought = asset_purchases(asset, table.horizon_end);
+    const double itc_basis_cut_usd = 0.5 * investment_credit_usd(terms.credits, asset);
     for (const Purchase& p : bought) {
+      const double basis_usd = p.price_usd - (&p == bought.data() ? itc_basis_cut_usd : 0.0);
       const CivilTime placed = civil_from_local(p.online);
       const std::vector<double> rates = macrs_rates(macrs_class(asset.asset_class), placed.month);
       for (std::size_t y = 0; y < rates.size(); ++y) {
@@ -85,7 +88,7 @@ void apply_tax_and_terminal_value(CashFlowTable& table, const std::vector<Capita
           const int q = (placed.year + static_cast<int>(y)) * kQuartersPerYear + k - first_quarter;
           if (q >= 0 && static_cast<std::size_t>(q) < n) {
             table.depreciation_usd[static_cast<std::size_t>(q)] +=
-                p.price_usd * rates[y] / kQuartersPerYear;
+                basis_usd * rates[y] / kQuartersPerYear;
           }
         }
       }
@@ -102,7 +105,7 @@ void apply_tax_and_terminal_value(CashFlowTable& table, const std::vector<Capita
   double losses_usd = 0.0;  // carried forward
   for (std::size_t q = 0; q < n; ++q) {
     double taxable = table.revenue_usd[q] - table.fixed_om_usd[q] - table.energy_cost_usd[q] -
-                     table.fuel_cost_usd[q] - table.depreciation_usd[q];
+                     table.fuel_cost_usd[q] - table.payments_usd[q] - table.depreciation_usd[q];
     if (taxable < 0.0) {
       losses_usd -= taxable;
       taxable = 0.0;

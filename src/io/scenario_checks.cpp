@@ -203,6 +203,20 @@ std::vector<Diagnostic> check_scenario(const Scenario& scenario) {
                                   "revenue = \"lease\" needs at least one [[lease]] (who pays, "
                                   "how much a year, from when)"});
   }
+  if (scenario.finance.structure == FinanceStructure::kLandlordTenant) {
+    if (scenario.finance.revenue == RevenueModel::kLease) {
+      problems.push_back(Diagnostic{
+          where("finance.revenue"), "finance.revenue",
+          "revenue = \"gpu-hours\" with structure = \"landlord-tenant\": the landlord's rent is "
+          "finance.lease_price and the tenant sells GPU-hours"});
+    }
+    if (scenario.finance.tenant_buys_gpus) {
+      problems.push_back(Diagnostic{
+          where("finance.tenant_buys_gpus"), "finance.tenant_buys_gpus",
+          "tenant_buys_gpus = false with structure = \"landlord-tenant\": the tenant's GPUs are "
+          "already its own account"});
+    }
+  }
   for (std::size_t i = 0; i < scenario.solar.size(); ++i) {
     const auto& array = scenario.solar[i];
     const std::string entry = fmt::format("solar[{}]", i);

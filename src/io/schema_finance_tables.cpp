@@ -19,6 +19,16 @@ FieldOptions years(const char* default_toml, const char* description) {
           .description = description};
 }
 
+// A rate of change per year: a fraction above -100 %.
+FieldOptions trend_field(const char* default_toml, const char* description) {
+  return {.kind = ValueKind::kQuantity,
+          .unit = UnitKind::kFraction,
+          .default_toml = default_toml,
+          .min = -1.0,
+          .min_exclusive = true,
+          .description = description};
+}
+
 }  // namespace
 
 TableSpec finance_table() {
@@ -92,6 +102,66 @@ TableSpec finance_table() {
               .default_toml = "true",
               .description = "Count the assets' straight-line book value at the horizon end as a "
                              "cash inflow in the last quarter."})
+      .choice("structure", &FinanceSection::structure,
+              {{"single-owner", FinanceStructure::kSingleOwner},
+               {"landlord-tenant", FinanceStructure::kLandlordTenant}},
+              {.default_toml = "\"single-owner\"",
+               .description =
+                   "single-owner: one party owns and funds the campus. landlord-tenant: a landlord "
+                   "owns buildings, power and grid connection and leases them to a tenant that "
+                   "owns the GPUs and sells their compute to an offtaker; each party's sources, "
+                   "uses, NPV and IRR are reported (docs/finance.md, \"Parties\")."})
+      .field("lease_price", &FinanceSection::lease_price_usd_per_kw_yr,
+             non_negative_field(
+                 UnitKind::kCapacityCharge, "\"165 $/kW-month\"",
+                 "landlord-tenant: rent per kW of IT capacity from each building's online date. "
+                 "CBRE, North America Data Center Trends H2 2024: 184 $/kW-month asked for 250-500 "
+                 "kW in primary markets; hyperscale leases ~10 % below (CBRE H2 2018) (L)."))
+      .field("lease_escalation", &FinanceSection::lease_escalation,
+             fraction_field("\"2.5 %\"",
+                            "Rent increase each lease year (wholesale data-centre leases: 2-3 %, "
+                            "L)."))
+      .field("tax_credits", &FinanceSection::tax_credits,
+             {.kind = ValueKind::kBool,
+              .default_toml = "true",
+              .description = "Federal ITC / PTC for solar, wind and storage as P.L. 119-21 (July "
+                             "2025) sets them by construction start and placed-in-service date "
+                             "(docs/finance.md, \"Tax credits\")."})
+      .field("itc_rate", &FinanceSection::itc_rate,
+             fraction_field("\"30 %\"",
+                            "Investment tax credit (IRC 48E with prevailing wage and "
+                            "apprenticeship; adders for energy communities and domestic content "
+                            "not included)."))
+      .field("ptc_rate", &FinanceSection::ptc_usd_per_mwh,
+             non_negative_field(UnitKind::kEnergyPrice, "\"0.0275 $/kWh\"",
+                                "Production tax credit per kWh for 10 years (IRC 45Y; 2.75 "
+                                "cents/kWh, IRS Notice 2023-37; not indexed here)."))
+      .choice("solar_credit", &FinanceSection::solar_credit,
+              {{"itc", TaxCredit::kItc}, {"ptc", TaxCredit::kPtc}},
+              {.default_toml = "\"itc\"", .description = "The credit solar takes."})
+      .choice("wind_credit", &FinanceSection::wind_credit,
+              {{"itc", TaxCredit::kItc}, {"ptc", TaxCredit::kPtc}},
+              {.default_toml = "\"ptc\"", .description = "The credit wind takes."})
+      .field("gpu_roadmap", &FinanceSection::gpu_roadmap,
+             {.kind = ValueKind::kBool,
+              .default_toml = "true",
+              .description = "A GPU refresh buys the generation of its year (the trends below): "
+                             "its power, performance, price and GPU-hour price change after it, "
+                             "and the building holds as many as its IT capacity allows. false: "
+                             "the same GPUs again at the same price (docs/finance.md)."})
+      .field("gpu_performance_trend", &FinanceSection::gpu_performance_trend,
+             trend_field("\"35 %\"",
+                         "Dense FLOP/s per GPU, change per year (Epoch AI, Trends in Machine "
+                         "Learning Hardware, 2023: doubling every ~2.3 years, M)."))
+      .field("gpu_power_trend", &FinanceSection::gpu_power_trend,
+             trend_field("\"10 %\"",
+                         "Power per GPU, change per year (L: H100 700 W in 2023 to GB300 1,400 W "
+                         "in 2026, slowed by rack power and cooling limits)."))
+      .field("compute_price_trend", &FinanceSection::compute_price_trend,
+             trend_field("\"-24.2 %\"",
+                         "Price per unit of compute, change per year, for GPUs bought and "
+                         "GPU-hours sold (Epoch AI: FLOP/s per dollar doubling every ~2.5 "
+                         "years, M)."))
       .field("tenant_buys_gpus", &FinanceSection::tenant_buys_gpus,
              {.kind = ValueKind::kBool,
               .default_toml = "false",
@@ -150,6 +220,12 @@ TableSpec equity_table_of(std::vector<EquitySection> Document::*member) {
                {"drawn", EquityStatus::kDrawn}},
               {.default_toml = "\"committed\"",
                .description = "announced money counts only with count_only_committed = false."})
+      .choice("party", &EquitySection::party,
+              {{"landlord", FundingParty::kLandlord},
+               {"tenant", FundingParty::kTenant},
+               {"offtaker", FundingParty::kOfftaker}},
+              {.default_toml = "\"landlord\"",
+               .description = "Whom it funds with structure = \"landlord-tenant\"."})
       .build();
 }
 
@@ -194,6 +270,12 @@ TableSpec debt_table_of(std::vector<DebtSection> Document::*member) {
               .min = 0.0,
               .description = "A year's cover below this breaches the loan's covenant: a "
                              "warning (Yescombe: lock-up at 1.10-1.20)."})
+      .choice("party", &DebtSection::party,
+              {{"landlord", FundingParty::kLandlord},
+               {"tenant", FundingParty::kTenant},
+               {"offtaker", FundingParty::kOfftaker}},
+              {.default_toml = "\"landlord\"",
+               .description = "Whose debt it is with structure = \"landlord-tenant\"."})
       .build();
 }
 

@@ -31,12 +31,25 @@ void write_output_file(const std::filesystem::path& path,
   }
 }
 
+// KPI groups by name; a group "parties.<name>" goes to the summary's "parties" object instead.
+constexpr std::string_view kPartyGroupPrefix = "parties.";
+
 Json kpi_groups(const std::vector<Kpi>& kpis) {
   Json groups = Json::object();
   for (const Kpi& kpi : kpis) {
-    groups[kpi.group][kpi.key] = kpi.value;
+    if (!kpi.group.starts_with(kPartyGroupPrefix)) groups[kpi.group][kpi.key] = kpi.value;
   }
   return groups;
+}
+
+Json party_groups(const std::vector<Kpi>& kpis) {
+  Json parties = Json::object();
+  for (const Kpi& kpi : kpis) {
+    if (kpi.group.starts_with(kPartyGroupPrefix)) {
+      parties[kpi.group.substr(kPartyGroupPrefix.size())][kpi.key] = kpi.value;
+    }
+  }
+  return parties;
 }
 
 Json run_summary(const Scenario& scenario, const Results& results) {
@@ -58,6 +71,9 @@ Json run_summary(const Scenario& scenario, const Results& results) {
       {"seed", scenario.run.seed},
   };
   summary["kpis"] = kpi_groups(results.kpis());
+  if (Json parties = party_groups(results.kpis()); !parties.empty()) {
+    summary["parties"] = std::move(parties);
+  }
   summary["findings"] = results.findings();
   summary["warnings"] = results.warnings();
   return summary;

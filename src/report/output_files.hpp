@@ -25,6 +25,8 @@ void write_output_file(const std::filesystem::path& path,
 
 /// {"<group>": {"<key>": value}} in the order of the KPIs.
 [[nodiscard]] Json kpi_groups(const std::vector<Kpi>& kpis);
+/// The "parties.<name>" KPI groups as {name: {key: value}} (empty when there are none).
+[[nodiscard]] Json party_groups(const std::vector<Kpi>& kpis);
 
 /// The summary.json document of a run (docs/outputs.md).
 [[nodiscard]] Json run_summary(const Scenario& scenario, const Results& results);

@@ -15,6 +15,7 @@
 namespace stargate {
 
 using report::kpi_groups;
+using report::party_groups;
 
 std::string site_folder_name(const std::string& campus_name) {
   std::string name;
@@ -51,6 +52,9 @@ void write_programme_summary_json(const Programme& programme, const ProgrammeOut
                                   : nlohmann::ordered_json(nullptr)},
   };
   summary["kpis"] = kpi_groups(outcome.kpis);
+  if (nlohmann::ordered_json parties = party_groups(outcome.kpis); !parties.empty()) {
+    summary["parties"] = std::move(parties);
+  }
   nlohmann::ordered_json sites = nlohmann::ordered_json::array();
   for (std::size_t i = 0; i < outcome.sites.size(); ++i) {
     const ProgrammeSite& site = outcome.sites[i];
@@ -61,6 +65,7 @@ void write_programme_summary_json(const Programme& programme, const ProgrammeOut
         {"start_shift_months", entry.start_shift_months},
         {"output", "sites/" + site_folder_name(site.name)},
         {"kpis", kpi_groups(site.results.kpis())},
+        {"parties", party_groups(site.results.kpis())},
         {"findings", site.results.findings()},
     });
   }

@@ -1,6 +1,9 @@
 // The campus's capital assets (stargate/sim/campus_finance.hpp).
 #include <algorithm>
 
+#include <fmt/format.h>
+
+#include "sim/gpu_refresh.hpp"
 #include "sim/wind_fleet.hpp"
 #include "stargate/core/units.hpp"
 #include "stargate/sim/asset_models.hpp"
@@ -9,11 +12,12 @@
 namespace stargate {
 
 std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario, const RunInputs& inputs,
-                                                LocalTime run_start) {
+                                                LocalTime run_start, LocalTime until) {
   const FinanceSection& f = scenario.finance;
   std::vector<CapitalAsset> assets;
   const auto add = [&](std::string name, AssetClass asset_class, double capex_usd, LocalTime online,
-                       double life_years, bool replace, double fixed_om_usd_per_year) {
+                       double life_years, bool replace, double fixed_om_usd_per_year,
+                       int construction_months = kConstructionMonths) {
     if (capex_usd <= 0.0) {
       return;
     }
@@ -22,7 +26,7 @@ std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario, const 
     asset.asset_class = asset_class;
     asset.capex_usd = capex_usd;
     asset.online = online;
-    asset.construction_months = kConstructionMonths;
+    asset.construction_months = construction_months;
     asset.lifetime_years = life_years;
     asset.replace_at_end_of_life = replace;
     asset.fixed_om_usd_per_year = fixed_om_usd_per_year;
@@ -34,9 +38,16 @@ std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario, const 
     add(building.name, AssetClass::kBuilding, building_usd, building.online, f.building_life_years,
         false, building_usd * f.building_fixed_om_fraction_per_yr);
     if (!f.tenant_buys_gpus) {
-      const double gpus_usd = static_cast<double>(building.gpus) * inputs.gpu_types[b].price_usd;
-      add(building.name + " GPUs", AssetClass::kGpus, gpus_usd, building.online, f.gpu_life_years,
-          true, gpus_usd * f.gpu_fixed_om_fraction_per_yr);
+      const std::vector<GpuPurchase> purchases = building_gpu_purchases(scenario, inputs, b, until);
+      for (std::size_t k = 0; k < purchases.size(); ++k) {
+        const GpuPurchase& p = purchases[k];
+        add(k == 0 ? building.name + " GPUs"
+                   : fmt::format("{} GPUs ({} refresh: {} x {})", building.name,
+                                 civil_from_local(p.online).year, p.gpus, p.type.name),
+            AssetClass::kGpus, p.price_usd, p.online, f.gpu_life_years, false,
+            p.price_usd * f.gpu_fixed_om_fraction_per_yr, kGpuDeliveryMonths);
+        if (k > 0 && p.price_usd > 0.0) assets.back().is_refresh = true;
+      }
     }
   }
   for (const SolarSection& solar : scenario.solar) {

@@ -57,71 +57,79 @@ std::vector<double> quarterly(const TimeGrid& grid, const std::vector<double>& p
   return run;
 }
 
-FundingPlan funding_plan(const Scenario& scenario) {
+FundingPlan funding_plan(const Scenario& scenario, std::optional<FundingParty> party = {}) {
   FundingPlan plan;
   plan.count_only_committed = scenario.finance.count_only_committed;
   for (const EquitySection& e : scenario.equity) {
+    if (party && e.party != *party) continue;
     plan.equity.push_back(
         EquityCommitment{e.partner, e.amount_usd, e.date, static_cast<CommitmentStatus>(e.status)});
   }
   for (const DebtSection& d : scenario.debt) {
+    if (party && d.party != *party) continue;
     plan.debt.push_back(debt_facility(d));
   }
-  for (const LeaseSection& l : scenario.leases) {
-    plan.leases.push_back(
-        LeaseIncome{l.payer, l.amount_usd_per_year, l.start, l.term_s / kSecondsPerYear});
+  if (!party) {
+    for (const LeaseSection& l : scenario.leases) {
+      plan.leases.push_back(
+          LeaseIncome{l.payer, l.amount_usd_per_year, l.start, l.term_s / kSecondsPerYear});
+    }
   }
   return plan;
 }
 
-// Per step of a run: energy cost (grid and 4CP, never negative), fuel, revenue (GPU-hours sold,
-// exports and any net energy income).
-struct StepFlows {
-  std::vector<double> energy, fuel, revenue;
-};
+// One column per OperatingFlow: per step of a run, or per quarter of the horizon.
+using FlowColumns = std::array<std::vector<double>, kOperatingFlowCount>;
 
-StepFlows step_flows(const Scenario& scenario, const CampusRun& run) {
+// Per step of a run: energy cost (grid and 4CP, never negative), fuel, GPU-hours sold, other
+// revenue (exports and any net energy income), and the solar and wind energy used (each source
+// less its share of the curtailment).
+FlowColumns step_flows(const Scenario& scenario, const CampusRun& run) {
   const FinanceSection& f = scenario.finance;
   const TimeGrid& grid = run.grid;
   const RunSeries& series = run.series;
   const double step_h = grid.step_h();
   const bool gpu_hour_revenue = f.revenue == RevenueModel::kGpuHours;
   const double four_cp_per_step = run.totals.four_cp_charge_usd / static_cast<double>(grid.size());
-  StepFlows flows{std::vector<double>(grid.size()), std::vector<double>(grid.size()),
-                  std::vector<double>(grid.size())};
+  FlowColumns flows;
+  for (auto& column : flows) column.assign(grid.size(), 0.0);
   for (std::size_t i = 0; i < grid.size(); ++i) {
     const double net_energy = series.energy_cost_usd[i] + four_cp_per_step;
-    flows.energy[i] = std::max(0.0, net_energy);
-    flows.fuel[i] = series.gas_cost_usd[i];
-    flows.revenue[i] = (gpu_hour_revenue ? gpus_delivering(scenario.compute, series, i) * step_h *
-                                               f.gpu_hour_price_usd
-                                         : 0.0) +
-                       series.export_revenue_usd[i] + std::max(0.0, -net_energy);
+    flows[kEnergyCostUsd][i] = std::max(0.0, net_energy);
+    flows[kFuelCostUsd][i] = series.gas_cost_usd[i];
+    flows[kComputeRevenueUsd][i] = gpu_hour_revenue ? gpus_delivering(scenario.compute, series, i) *
+                                                          step_h * f.gpu_hour_price_usd
+                                                    : 0.0;
+    flows[kOtherRevenueUsd][i] = series.export_revenue_usd[i] + std::max(0.0, -net_energy);
+    const double renewable_kw = series.solar_kw[i] + series.wind_kw[i];
+    const double used_share =
+        renewable_kw > 0.0 ? std::clamp(1.0 - series.curtailed_kw[i] / renewable_kw, 0.0, 1.0)
+                           : 0.0;
+    flows[kSolarUsedKwh][i] = series.solar_kw[i] * used_share * step_h;
+    flows[kWindUsedKwh][i] = series.wind_kw[i] * used_share * step_h;
   }
   return flows;
 }
 
 // A calendar-year run's flows by quarter of its year.
 YearFlows year_flows(const Scenario& scenario, const CampusRun& run) {
-  const StepFlows flows = step_flows(scenario, run);
+  const FlowColumns flows = step_flows(scenario, run);
   YearFlows year;
   for (std::size_t i = 0; i < run.grid.size(); ++i) {
     const auto q = static_cast<std::size_t>(quarter_index(run.grid.time(i)) % kQuartersPerYear);
-    year.energy_usd[q] += flows.energy[i];
-    year.fuel_usd[q] += flows.fuel[i];
-    year.revenue_usd[q] += flows.revenue[i];
+    for (std::size_t k = 0; k < kOperatingFlowCount; ++k) {
+      year.by_quarter[k][q] += flows[k][i];
+    }
   }
   return year;
 }
 
 // Year by year: each quarter of the horizon takes the same quarter of the year simulated for its
 // calendar year's state (operating_years.hpp); nothing in a year without a building in service.
-VariableFlows yearly_flows(const OperatingYears& years, const QuarterHorizon& horizon,
-                           int first_quarter_index, std::vector<double>& operating_year) {
-  VariableFlows variable;
-  for (auto* column : {&variable.energy_cost_usd, &variable.fuel_cost_usd, &variable.revenue_usd}) {
-    column->assign(horizon.quarters, 0.0);
-  }
+FlowColumns yearly_flows(const OperatingYears& years, const QuarterHorizon& horizon,
+                         int first_quarter_index, std::vector<double>& operating_year) {
+  FlowColumns columns;
+  for (auto& column : columns) column.assign(horizon.quarters, 0.0);
   operating_year.assign(horizon.quarters, 0.0);
   for (std::size_t q = 0; q < horizon.quarters; ++q) {
     const int index = first_quarter_index + static_cast<int>(q);
@@ -131,35 +139,56 @@ VariableFlows yearly_flows(const OperatingYears& years, const QuarterHorizon& ho
     if (state < 0) continue;
     const YearFlows& year = years.flows[static_cast<std::size_t>(state)];
     const auto quarter = static_cast<std::size_t>(index % kQuartersPerYear);
-    variable.energy_cost_usd[q] = year.energy_usd[quarter];
-    variable.fuel_cost_usd[q] = year.fuel_usd[quarter];
-    variable.revenue_usd[q] = year.revenue_usd[quarter];
+    for (std::size_t flow = 0; flow < kOperatingFlowCount; ++flow) {
+      columns[flow][q] = year.by_quarter[flow][quarter];
+    }
     operating_year[q] = years.run_year[static_cast<std::size_t>(state)];
   }
-  return variable;
+  return columns;
 }
 
 // A run shorter than a calendar year: its quarters where it covers them, the same season of its
 // last year after it, nothing before it.
-VariableFlows extrapolated_flows(const Scenario& scenario, const CampusRun& run,
-                                 const QuarterHorizon& horizon, int first_quarter_index) {
-  const StepFlows flows = step_flows(scenario, run);
-  VariableFlows variable;
-  variable.energy_cost_usd =
-      quarterly(run.grid, flows.energy, first_quarter_index, horizon.quarters);
-  variable.fuel_cost_usd = quarterly(run.grid, flows.fuel, first_quarter_index, horizon.quarters);
-  variable.revenue_usd = quarterly(run.grid, flows.revenue, first_quarter_index, horizon.quarters);
+FlowColumns extrapolated_flows(const Scenario& scenario, const CampusRun& run,
+                               const QuarterHorizon& horizon, int first_quarter_index) {
+  const FlowColumns flows = step_flows(scenario, run);
+  FlowColumns columns;
+  for (std::size_t k = 0; k < kOperatingFlowCount; ++k) {
+    columns[k] = quarterly(run.grid, flows[k], first_quarter_index, horizon.quarters);
+  }
+  return columns;
+}
+
+// The campus's variable flows: energy, fuel, and revenue = compute + other (+ [[lease]] income
+// with finance.revenue = "lease").
+VariableFlows campus_variable_flows(const Scenario& scenario, const FundingPlan& plan,
+                                    const QuarterHorizon& horizon, const FlowColumns& columns) {
+  VariableFlows variable{
+      columns[kEnergyCostUsd], columns[kFuelCostUsd], columns[kComputeRevenueUsd], {}};
+  for (std::size_t q = 0; q < horizon.quarters; ++q) {
+    variable.revenue_usd[q] += columns[kOtherRevenueUsd][q];
+  }
+  if (scenario.finance.revenue == RevenueModel::kLease) {
+    const std::vector<double> lease =
+        lease_income_by_quarter(plan.leases, make_cash_flow_table(horizon));
+    for (std::size_t q = 0; q < horizon.quarters; ++q) {
+      variable.revenue_usd[q] += lease[q];
+    }
+  }
   return variable;
 }
 
-void add_lease_income(const Scenario& scenario, const FundingPlan& plan,
-                      const QuarterHorizon& horizon, VariableFlows& variable) {
-  if (scenario.finance.revenue == RevenueModel::kGpuHours) return;
-  const std::vector<double> lease =
-      lease_income_by_quarter(plan.leases, make_cash_flow_table(horizon));
-  for (std::size_t q = 0; q < horizon.quarters; ++q) {
-    variable.revenue_usd[q] += lease[q];
-  }
+TaxTerms tax_terms(const FinanceSection& f) {
+  const auto kind = [](TaxCredit credit) {
+    return credit == TaxCredit::kPtc ? CreditKind::kPtc : CreditKind::kItc;
+  };
+  TaxTerms terms{f.federal_tax_rate, f.state_tax_rate, f.terminal_value, {}};
+  terms.credits.enabled = f.tax_credits;
+  terms.credits.itc_rate = f.itc_rate;
+  terms.credits.ptc_usd_per_kwh = f.ptc_usd_per_mwh / kKwhPerMwh;
+  terms.credits.solar = kind(f.solar_credit);
+  terms.credits.wind = kind(f.wind_credit);
+  return terms;
 }
 
 CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
@@ -169,6 +198,7 @@ CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
   std::vector<LevelisedCostInputs> on_site;
   double interconnection_usd_per_year = 0.0;
   for (const CapitalAsset& asset : assets) {
+    if (asset.is_refresh) continue;  // a year of the first build: its own assets only
     const double rate = rate_of(f, asset.asset_class);
     costs.capex_usd += asset.capex_usd;
     costs.annualised_capital_usd_per_yr +=
@@ -224,9 +254,58 @@ CampusCosts campus_costs(const Scenario& scenario, const CampusRun& run,
 std::optional<LocalTime> completion_of(const std::vector<CapitalAsset>& assets) {
   std::optional<LocalTime> completion;
   for (const CapitalAsset& asset : assets) {
+    if (asset.is_refresh) continue;
     if (!completion || *completion < asset.online) completion = asset.online;
   }
   return completion;
+}
+
+// Completion of the assets one party owns.
+std::optional<LocalTime> completion_of_party(const std::vector<CapitalAsset>& assets, Party party) {
+  std::vector<CapitalAsset> owned;
+  for (const CapitalAsset& asset : assets) {
+    if (asset_owner(asset.asset_class) == party) owned.push_back(asset);
+  }
+  return completion_of(owned);
+}
+
+// Landlord-tenant: the parties' accounts, and the campus as their sum less the rent between them
+// (so each party is taxed on its own income and the campus adds up).
+void split_by_party(const Scenario& scenario, const QuarterHorizon& horizon,
+                    const FlowColumns& columns, CampusFinance& finance) {
+  const FinanceSection& f = scenario.finance;
+  std::vector<LeasedCapacity> capacity;
+  for (const BuildingSection& building : scenario.buildings) {
+    capacity.push_back(LeasedCapacity{building.online, building.it_capacity_kw});
+  }
+  const CashFlowTable quarters = make_cash_flow_table(horizon);
+  CampusOperations operations{
+      columns[kComputeRevenueUsd], columns[kOtherRevenueUsd], columns[kEnergyCostUsd],
+      columns[kFuelCostUsd],
+      rent_by_quarter(capacity, f.lease_price_usd_per_kw_yr, f.lease_escalation, quarters)};
+  std::array<PartyTerms, kPartyCount> terms;
+  const std::array<double, kPartyCount> rates{f.facility_rate, f.gpu_rate, f.gpu_rate};
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    terms[p].plan = funding_plan(scenario, static_cast<FundingParty>(p));
+    terms[p].plan.completion = completion_of_party(finance.assets, static_cast<Party>(p));
+    terms[p].discount_rate = rates[p];
+  }
+  const CreditableEnergy energy{columns[kSolarUsedKwh], columns[kWindUsedKwh]};
+  std::array<PartyAccount, kPartyCount> accounts =
+      party_accounts(finance.assets, horizon, operations, terms, tax_terms(f), energy);
+  if (const auto scale = breakeven_rent_scale(finance.assets, horizon, operations.rent_usd,
+                                              tax_terms(f), energy, rates[0])) {
+    finance.breakeven_lease_price_usd_per_kw_yr = *scale * f.lease_price_usd_per_kw_yr;
+  }
+  CashFlowTable campus = add_cash_flows(accounts[0].cash_flows, accounts[1].cash_flows);
+  for (std::size_t q = 0; q < campus.size(); ++q) {
+    campus.revenue_usd[q] -= operations.rent_usd[q];
+    campus.payments_usd[q] -= operations.rent_usd[q];
+  }
+  recompute_totals(campus);
+  finance.cash_flows = std::move(campus);
+  finance.parties.assign(std::make_move_iterator(accounts.begin()),
+                         std::make_move_iterator(accounts.end()));
 }
 
 }  // namespace
@@ -246,12 +325,12 @@ DebtFacility debt_facility(const DebtSection& d) {
 CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
                              const CampusRun& run, const FinanceWindow& window) {
   CampusFinance finance;
-  finance.assets = campus_capital_assets(scenario, inputs, run.grid.start());
+  finance.assets = campus_capital_assets(scenario, inputs, run.grid.start(), window.end);
   finance.plan = funding_plan(scenario);
   finance.plan.completion = completion_of(finance.assets);
   const QuarterHorizon horizon{window.first_year, window.first_quarter, window.quarters};
   const int first_quarter = quarter_index(window.start);
-  VariableFlows variable;
+  FlowColumns columns;
   const int run_year = civil_from_local(run.grid.start()).year;
   if (is_calendar_year(run.grid, run_year)) {
     const int last_year =
@@ -264,7 +343,7 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
                           if (steady) flows.costs = campus_costs(scenario, year_run, assets);
                           return flows;
                         });
-    variable = yearly_flows(years, horizon, first_quarter, finance.operating_year);
+    columns = yearly_flows(years, horizon, first_quarter, finance.operating_year);
     if (years.steady) {
       finance.costs = *years.flows[*years.steady].costs;
       finance.costs_year = years.run_year[*years.steady];
@@ -273,15 +352,17 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
       finance.costs_year = run_year;
     }
   } else {
-    variable = extrapolated_flows(scenario, run, horizon, first_quarter);
+    columns = extrapolated_flows(scenario, run, horizon, first_quarter);
     finance.costs = campus_costs(scenario, run, finance.assets);
   }
-  add_lease_income(scenario, finance.plan, horizon, variable);
-  finance.cash_flows = build_cash_flows(finance.assets, horizon, variable);
-  apply_tax_and_terminal_value(
-      finance.cash_flows, finance.assets,
-      TaxTerms{scenario.finance.federal_tax_rate, scenario.finance.state_tax_rate,
-               scenario.finance.terminal_value});
+  if (scenario.finance.structure == FinanceStructure::kLandlordTenant) {
+    split_by_party(scenario, horizon, columns, finance);
+  } else {
+    finance.cash_flows = build_cash_flows(
+        finance.assets, horizon, campus_variable_flows(scenario, finance.plan, horizon, columns));
+    apply_tax_and_terminal_value(finance.cash_flows, finance.assets, tax_terms(scenario.finance),
+                                 CreditableEnergy{columns[kSolarUsedKwh], columns[kWindUsedKwh]});
+  }
   finance.funding = assess_funding(finance.cash_flows, finance.plan);
   return finance;
 }

@@ -10,6 +10,23 @@ namespace stargate {
 
 namespace {
 
+double sum(const std::vector<double>& values) {
+  double total = 0.0;
+  for (const double v : values) total += v;
+  return total;
+}
+
+// A warning when `whose` debt service cover falls under its covenant.
+void add_covenant_warning(Results& results, const FundingTable& funding, std::string_view whose) {
+  if (funding.dscr.years > 0 && funding.dscr.min < funding.dscr_covenant) {
+    results.add_warning(fmt::format(
+        "{} debt service cover falls to {:.2f} in its worst year, under the covenant of {:.2f} "
+        "(average {:.2f} over {} years): the cash flow available does not carry the debt as "
+        "written",
+        whose, funding.dscr.min, funding.dscr_covenant, funding.dscr.average, funding.dscr.years));
+  }
+}
+
 // Debt at completion, cover ratios and the covenant (docs/finance.md, "Debt after the build").
 void add_debt_kpis(Results& results, const FundingTable& funding) {
   if (funding.debt_at_completion_usd <= 0.0) return;
@@ -21,12 +38,44 @@ void add_debt_kpis(Results& results, const FundingTable& funding) {
     results.add_kpi("finance", "debt_balloon_usd", funding.balloon_usd, "USD",
                     "Debt left for the last quarter of a sculpted tenor");
   }
-  if (funding.dscr.years > 0 && funding.dscr.min < funding.dscr_covenant) {
-    results.add_warning(fmt::format(
-        "debt service cover falls to {:.2f} in its worst year, under the covenant of {:.2f} "
-        "(average {:.2f} over {} years): the cash flow available does not carry the debt as "
-        "written",
-        funding.dscr.min, funding.dscr_covenant, funding.dscr.average, funding.dscr.years));
+  add_covenant_warning(results, funding, "the campus's");
+}
+
+// Each party's account under "parties.<name>" (summary.json: parties.<name>.npv_usd, ...).
+void add_party_results(Results& results, const CampusFinance& money) {
+  for (const PartyAccount& party : money.parties) {
+    const std::string group = fmt::format("parties.{}", party_name(party.party));
+    const auto add = [&](std::string key, double value, std::string unit, std::string text) {
+      results.add_kpi(group, std::move(key), value, std::move(unit),
+                      fmt::format("{} ({})", text, party_name(party.party)));
+    };
+    add("npv_usd", party.npv_usd, "USD", "NPV of the after-tax cash flows");
+    if (party.irr_fraction) add("irr_fraction", *party.irr_fraction, "fraction", "IRR");
+    add("sources_usd", party.sources_usd, "USD", "Sources counted");
+    add("uses_usd", party.uses_usd, "USD",
+        party.party == Party::kOfftaker ? "Uses: compute contract payments"
+                                        : "Uses: capex and capitalised interest");
+    add("revenue_usd", party.revenue_usd, "USD", "Revenue over the horizon");
+    add("payments_usd", party.payments_usd, "USD", "Rent or compute contract paid");
+    add("tax_usd", sum(party.cash_flows.tax_usd), "USD", "Income tax");
+    add("tax_credits_usd", sum(party.cash_flows.tax_credit_usd), "USD", "ITC and PTC");
+    if (party.party != Party::kOfftaker) {
+      add("first_build_coverage_fraction", party.funding.first_build_coverage, "fraction",
+          "Sources / first build");
+      add("lifetime_coverage_fraction", party.funding.lifetime_coverage, "fraction",
+          "(Sources + operating cash used) / all uses");
+      if (party.funding.debt_at_completion_usd > 0.0) {
+        add("dscr_min", party.funding.dscr.min, "", "Lowest yearly DSCR");
+        add_covenant_warning(results, party.funding,
+                             fmt::format("the {}'s", party_name(party.party)));
+      }
+    }
+    if (party.party == Party::kLandlord && money.breakeven_lease_price_usd_per_kw_yr) {
+      add("breakeven_lease_price_usd_per_kw_month",
+          *money.breakeven_lease_price_usd_per_kw_yr / kMonthsPerYear, "USD/kW-month",
+          "Lease price at which its NPV is zero");
+    }
+    results.add_finding(party.verdict);
   }
 }
 
@@ -66,11 +115,7 @@ void add_finance_results(Results& results, const FinanceSection& finance,
                     *costs.delivered_energy_cost_usd_per_mwh, "USD/MWh",
                     "Average cost of delivered energy");
   }
-  double revenue_usd = 0.0;
-  for (const double v : money.cash_flows.revenue_usd) {
-    revenue_usd += v;
-  }
-  results.add_kpi("finance", "revenue_total_usd", revenue_usd, "USD",
+  results.add_kpi("finance", "revenue_total_usd", sum(money.cash_flows.revenue_usd), "USD",
                   finance.revenue == RevenueModel::kLease ? "Revenue over the horizon (lease)"
                                                           : "Revenue over the horizon (GPU-hours)");
   const std::vector<double>& net = money.cash_flows.net_cash_flow_usd;
@@ -106,6 +151,7 @@ void add_finance_results(Results& results, const FinanceSection& finance,
   results.add_kpi("funding", "lifetime_coverage_fraction", funding.lifetime_coverage, "fraction",
                   "(Sources + operating cash used) / all uses");
   results.add_finding(funding.verdict);
+  add_party_results(results, money);
   results.add_table(cash_flow_table(money.cash_flows, money.funding, money.operating_year));
 }
 
@@ -134,12 +180,15 @@ Table cash_flow_table(const CashFlowTable& flows, const FundingTable& funding,
   add("energy_cost_usd", "Grid energy and 4CP charges", flows.energy_cost_usd);
   add("fuel_cost_usd", "Gas fuel, variable O&M and starts", flows.fuel_cost_usd);
   add("revenue_usd", "GPU-hours sold and energy exported", flows.revenue_usd);
-  add("total_cost_usd", "Capex, O&M, energy and fuel", flows.total_cost_usd);
+  add("payments_usd", "Paid to another party (rent, compute contract)", flows.payments_usd);
+  add("total_cost_usd", "Capex, O&M, energy, fuel and payments", flows.total_cost_usd);
   add("depreciation_usd", "Tax depreciation (MACRS; not a cash flow)", flows.depreciation_usd);
   add("tax_usd", "Income tax paid", flows.tax_usd);
+  add("tax_credit_usd", "Investment and production tax credits", flows.tax_credit_usd);
   add("terminal_value_usd", "Book value of the assets at the horizon end",
       flows.terminal_value_usd);
-  add("net_cash_flow_usd", "Revenue + terminal value - total cost - tax", flows.net_cash_flow_usd);
+  add("net_cash_flow_usd", "Revenue + terminal value + tax credits - total cost - tax",
+      flows.net_cash_flow_usd);
   add("funding_interest_usd", "Interest during construction (capitalised)", funding.interest_usd);
   add("debt_drawn_usd", "Debt drawn in the quarter", funding.debt_drawn_usd);
   add("debt_interest_usd", "Interest: capitalised before completion, paid after", [&] {

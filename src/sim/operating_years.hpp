@@ -23,12 +23,23 @@
 
 namespace stargate {
 
+/// The operating flows the finance keeps of a run: grid energy and 4CP charges, gas fuel, compute
+/// sales (GPU-hours x price), other revenue (exports, net energy income), and the solar and wind
+/// energy used (for production tax credits).
+enum OperatingFlow : std::size_t {
+  kEnergyCostUsd,
+  kFuelCostUsd,
+  kComputeRevenueUsd,
+  kOtherRevenueUsd,
+  kSolarUsedKwh,
+  kWindUsedKwh,
+  kOperatingFlowCount
+};
+
 /// What the finance keeps of a simulated year: its operating flows by quarter of the year, and
 /// for the steady-state year its per-year costs.
 struct YearFlows {
-  std::array<double, 4> energy_usd{};
-  std::array<double, 4> fuel_usd{};
-  std::array<double, 4> revenue_usd{};
+  std::array<std::array<double, 4>, kOperatingFlowCount> by_quarter{};  ///< [flow][quarter]
   std::optional<CampusCosts> costs;  ///< the steady-state year only
 };
 

@@ -4,6 +4,7 @@
 
 #include "stargate/core/units.hpp"
 #include "stargate/finance/money_math.hpp"
+#include "stargate/finance/parties.hpp"
 #include "stargate/sim/campus_results.hpp"
 
 namespace stargate {
@@ -39,6 +40,68 @@ double sum(const std::vector<double>& values) {
   return total;
 }
 
+// Per party over the sites that split their money (finance.structure = "landlord-tenant"): the
+// sites' party cash flows summed, their own sources plus the programme's sources of that party,
+// discounted at the programme's rate.
+void assess_parties(const Programme& programme, ProgrammeOutcome& outcome,
+                    const QuarterHorizon& horizon) {
+  outcome.parties.clear();
+  std::size_t split_sites = 0;
+  for (const ProgrammeSite& site : outcome.sites) {
+    if (!site.finance.parties.empty()) ++split_sites;
+  }
+  if (split_sites == 0) return;
+  for (std::size_t p = 0; p < kPartyCount; ++p) {
+    CashFlowTable flows = make_cash_flow_table(horizon);
+    PartyTerms terms;
+    terms.discount_rate = programme.programme.discount_rate;
+    terms.plan.count_only_committed = programme.programme.count_only_committed;
+    for (const ProgrammeSite& site : outcome.sites) {
+      if (site.finance.parties.empty()) continue;
+      const PartyAccount& own = site.finance.parties[p];
+      flows = add_cash_flows(flows, own.cash_flows);
+      terms.plan.equity.insert(terms.plan.equity.end(), own.plan.equity.begin(),
+                               own.plan.equity.end());
+      terms.plan.debt.insert(terms.plan.debt.end(), own.plan.debt.begin(), own.plan.debt.end());
+      if (own.plan.completion &&
+          (!terms.plan.completion || *terms.plan.completion < *own.plan.completion)) {
+        terms.plan.completion = own.plan.completion;
+      }
+    }
+    for (const EquitySection& e : programme.equity) {
+      if (static_cast<std::size_t>(e.party) != p) continue;
+      terms.plan.equity.push_back(EquityCommitment{e.partner, e.amount_usd, e.date,
+                                                   static_cast<CommitmentStatus>(e.status)});
+    }
+    for (const DebtSection& d : programme.debt) {
+      if (static_cast<std::size_t>(d.party) == p) terms.plan.debt.push_back(debt_facility(d));
+    }
+    outcome.parties.push_back(party_account(static_cast<Party>(p), std::move(flows), terms));
+  }
+  const auto sites_text = fmt::format("{} of {} campuses", split_sites, outcome.sites.size());
+  for (const PartyAccount& party : outcome.parties) {
+    const std::string group = fmt::format("parties.{}", party_name(party.party));
+    const auto add = [&](const char* key, double value, const char* unit, const char* text) {
+      outcome.kpis.push_back(
+          Kpi{group, key, value, unit,
+              fmt::format("{} ({}, {})", text, party_name(party.party), sites_text)});
+    };
+    add("npv_usd", party.npv_usd, "USD", "NPV of the after-tax cash flows");
+    if (party.irr_fraction) add("irr_fraction", *party.irr_fraction, "fraction", "IRR");
+    add("sources_usd", party.sources_usd, "USD", "Sources counted");
+    add("uses_usd", party.uses_usd, "USD", "Uses");
+    add("revenue_usd", party.revenue_usd, "USD", "Revenue");
+    add("payments_usd", party.payments_usd, "USD", "Rent or compute contract paid");
+    if (party.party != Party::kOfftaker) {
+      add("first_build_coverage_fraction", party.funding.first_build_coverage, "fraction",
+          "Sources / first build");
+      add("lifetime_coverage_fraction", party.funding.lifetime_coverage, "fraction",
+          "(Sources + operating cash used) / all uses");
+    }
+    outcome.findings.push_back(fmt::format("{} ({})", party.verdict, sites_text));
+  }
+}
+
 }  // namespace
 
 void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
@@ -59,7 +122,7 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
       gpus += static_cast<double>(building.gpus);
     }
     for (const CapitalAsset& asset : site.finance.assets) {
-      capex_usd += asset.capex_usd;
+      if (!asset.is_refresh) capex_usd += asset.capex_usd;
     }
     annualised_usd += site.finance.costs.annualised_capital_usd_per_yr;
     fixed_om_usd += site.finance.costs.fixed_om_usd_per_yr;
@@ -132,6 +195,7 @@ void assess_programme(const Programme& programme, ProgrammeOutcome& outcome) {
       outcome.sites.size(), it_kw / kKwPerMw / kMwPerGw, gpus, capex_usd / kUsdPerBillion,
       sum(outcome.cash_flows.capex_usd) / kUsdPerBillion, format_date(outcome.window.start),
       format_date(outcome.window.end)));
+  assess_parties(programme, outcome, horizon);
   outcome.cashflow_table = cash_flow_table(outcome.cash_flows, outcome.funding);
 }
 

@@ -18,6 +18,10 @@ namespace stargate {
 
 /// Months of construction spend before an asset's online date (FACTS.md: ~12 months a building).
 inline constexpr int kConstructionMonths = 12;
+/// Months over which a building's GPUs are paid for before it enters service: racks are bought on
+/// delivery and installed in the last quarter of the build (assumed, L), not over the building's
+/// whole construction.
+inline constexpr int kGpuDeliveryMonths = 3;
 
 struct FinanceWindow {
   int first_year = 2025;

@@ -278,6 +278,12 @@ struct MarketSection {
 
 /// Where a campus's revenue comes from ([finance] revenue = ...).
 enum class RevenueModel { kGpuHours, kLease };  ///< "gpu-hours", "lease"
+/// Who owns the campus ([finance] structure = ...; docs/finance.md, "Parties").
+enum class FinanceStructure { kSingleOwner, kLandlordTenant };  ///< "single-owner", ...
+/// The tax credit a generator takes ([finance] solar_credit, wind_credit).
+enum class TaxCredit { kItc, kPtc };  ///< "itc", "ptc"
+/// The party an [[equity]] or [[debt]] source funds.
+enum class FundingParty { kLandlord, kTenant, kOfftaker };  ///< "landlord", "tenant", "offtaker"
 
 /// [finance]: capital costs, costs of capital, prices and the analysis horizon (docs/finance.md).
 struct FinanceSection {
@@ -308,6 +314,18 @@ struct FinanceSection {
   double federal_tax_rate = 0.21;  ///< US corporate income tax (IRC 11(b))
   double state_tax_rate = 0.0;     ///< state corporate income tax (Texas: none)
   bool terminal_value = true;      ///< book value of the assets at the horizon end
+  FinanceStructure structure = FinanceStructure::kSingleOwner;
+  double lease_price_usd_per_kw_yr = 165.0 * 12.0;  ///< rent per kW of IT (165 $/kW-month)
+  double lease_escalation = 0.025;                  ///< rent increase per year
+  bool tax_credits = true;                          ///< ITC and PTC (P.L. 119-21)
+  double itc_rate = 0.30;                           ///< of capex
+  double ptc_usd_per_mwh = 27.5;                    ///< 2.75 cents/kWh
+  TaxCredit solar_credit = TaxCredit::kItc;
+  TaxCredit wind_credit = TaxCredit::kPtc;
+  bool gpu_roadmap = true;              ///< refreshes buy the generation of their year
+  double gpu_performance_trend = 0.35;  ///< dense FLOP/s per GPU, per year
+  double gpu_power_trend = 0.10;        ///< power per GPU, per year
+  double compute_price_trend = -0.242;  ///< price per unit of compute, per year
 
   bool operator==(const FinanceSection&) const = default;
 };
@@ -321,6 +339,7 @@ struct EquitySection {
   double amount_usd = 0.0;
   LocalTime date;
   EquityStatus status = EquityStatus::kCommitted;
+  FundingParty party = FundingParty::kLandlord;
 
   bool operator==(const EquitySection&) const = default;
 };
@@ -338,6 +357,7 @@ struct DebtSection {
   DebtRepayment repayment = DebtRepayment::kLevel;
   double target_dscr = 1.3;
   double dscr_covenant = 1.2;
+  FundingParty party = FundingParty::kLandlord;
 
   bool operator==(const DebtSection&) const = default;
 };

@@ -25,8 +25,9 @@
 // Fixed O&M: F USD per year accrues for every second in service: F * seconds / (365 * 86400).
 //
 // Columns add up: capex_usd = initial_capex_usd + replacement_capex_usd = sum over asset classes
-// of capex_by_class_usd; total_cost_usd = capex + fixed O&M + energy + fuel; net_cash_flow_usd =
-// revenue - total cost. Capital spent before or after the horizon is not in the columns but is
+// of capex_by_class_usd; total_cost_usd = capex + fixed O&M + energy + fuel + payments to other
+// parties (parties.hpp); net_cash_flow_usd = revenue + terminal value + tax credits - total cost
+// - tax. Capital spent before or after the horizon is not in the columns but is
 // reported in capex_outside_horizon_usd, so that declared = in columns + outside.
 // All money is nominal USD. Pure functions; thread-safe.
 #pragma once
@@ -74,6 +75,9 @@ struct CapitalAsset {
   bool replace_at_end_of_life = false;            ///< buy again every lifetime_years
   double replacement_price_trend_per_year = 0.0;  ///< g, annual fraction > -1 (e.g. -0.15)
   double fixed_om_usd_per_year = 0.0;             ///< >= 0, while in service
+  /// A later purchase replacing an earlier asset (a GPU refresh of another generation): spent as
+  /// a lump in the quarter of its online date, in replacement_capex_usd, not part of the build.
+  bool is_refresh = false;
 };
 
 /// Throws std::invalid_argument naming the asset and field when a parameter is out of range.
@@ -84,6 +88,7 @@ struct VariableFlows {
   std::vector<double> energy_cost_usd;  ///< grid energy and demand charges, >= 0
   std::vector<double> fuel_cost_usd;    ///< gas fuel, >= 0
   std::vector<double> revenue_usd;      ///< compute sales, lease income to the campus, >= 0
+  std::vector<double> payments_usd;     ///< paid to another party (rent, compute contract), >= 0
 };
 
 /// The quarterly table (struct of arrays, every column one value per quarter).
@@ -98,11 +103,14 @@ struct CashFlowTable {
   std::vector<double> energy_cost_usd;
   std::vector<double> fuel_cost_usd;
   std::vector<double> revenue_usd;
-  std::vector<double> total_cost_usd;      ///< capex + fixed O&M + energy + fuel
+  std::vector<double> payments_usd;        ///< to another party: rent, compute contract
+  std::vector<double> total_cost_usd;      ///< capex + fixed O&M + energy + fuel + payments
   std::vector<double> depreciation_usd;    ///< tax depreciation (MACRS; tax.hpp), not a cash flow
   std::vector<double> tax_usd;             ///< income tax paid (tax.hpp), 0 unless applied
+  std::vector<double> tax_credit_usd;      ///< investment and production tax credits (tax.hpp)
   std::vector<double> terminal_value_usd;  ///< book value of the assets at the horizon end
-  std::vector<double> net_cash_flow_usd;   ///< revenue + terminal value - total cost - tax
+  /// revenue + terminal value + tax credits - total cost - tax
+  std::vector<double> net_cash_flow_usd;
   double capex_outside_horizon_usd = 0.0;  ///< initial + replacement spend outside the horizon
 
   [[nodiscard]] std::size_t size() const { return quarter_start.size(); }
@@ -121,8 +129,8 @@ struct Purchase {
 /// A table of zeros over the horizon (validates it).
 [[nodiscard]] CashFlowTable make_cash_flow_table(const QuarterHorizon& horizon);
 
-/// Recomputes capex_usd, total_cost_usd and net_cash_flow_usd (revenue + terminal value - total
-/// cost - tax) from the other columns (after a caller has filled or edited them).
+/// Recomputes capex_usd, total_cost_usd and net_cash_flow_usd (revenue + terminal value + tax
+/// credits - total cost - tax) from the other columns (after a caller has filled or edited them).
 void recompute_totals(CashFlowTable& table);
 
 /// Builds the table of the assets and variable items over the horizon. Throws

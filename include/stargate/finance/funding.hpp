@@ -101,6 +101,7 @@ struct FundingTable {
   double total_uses_usd = 0.0;                   ///< U_N
   double total_sources_usd = 0.0;                ///< A_N
   double peak_gap_usd = 0.0;                     ///< >= 0
+  double first_build_peak_gap_usd = 0.0;         ///< the peak gap before completion
   std::optional<std::size_t> shortfall_quarter;  ///< first q with U_q > A_q
   std::optional<LocalTime> money_runs_out;       ///< start of that quarter
   double coverage_ratio = 1.0;                   ///< A_N / U_N (1 when there are no uses)

@@ -27,6 +27,7 @@
 
 #include <optional>
 #include <span>
+#include <string>
 
 namespace stargate {
 
@@ -90,5 +91,8 @@ struct LevelisedCostInputs {
 /// M$ / 400,000 MWh = 47.18 $/MWh.
 [[nodiscard]] double lcoe_usd_per_mwh(std::span<const LevelisedCostInputs> assets,
                                       double annual_energy_kwh);
+
+/// Money for sentences: "12.34 $B" from a billion up, else "567.8 M$".
+[[nodiscard]] std::string money_text(double usd);
 
 }  // namespace stargate

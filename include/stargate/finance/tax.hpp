@@ -17,14 +17,16 @@
 // limit of IRC 172 on later income is not applied) and never paid out. The cash flows are those of
 // the project before financing: interest is not deducted.
 // Terminal value (`book`): each asset's last purchase at its straight-line book value at the
-// horizon end, cost x max(0, 1 - age / life), received in the last quarter. Tax credits (ITC,
-// PTC) are not modelled yet.
+// horizon end, cost x max(0, 1 - age / life), received in the last quarter.
+// Tax credits (ITC, PTC; tax_credits.hpp) are added as cash, and an ITC lowers the depreciable
+// basis of the asset's first purchase by half the credit (IRC 50(c)(3)).
 // Pure functions; thread-safe.
 #pragma once
 
 #include <vector>
 
 #include "stargate/finance/cash_flows.hpp"
+#include "stargate/finance/tax_credits.hpp"
 
 namespace stargate {
 
@@ -41,6 +43,7 @@ struct TaxTerms {
   double federal_rate = 0.21;
   double state_rate = 0.0;
   bool terminal_value = true;  ///< book value at the horizon end
+  TaxCreditTerms credits;      ///< ITC and PTC (tax_credits.hpp)
 
   /// s + f (1 - s).
   [[nodiscard]] double combined_rate() const {
@@ -48,9 +51,10 @@ struct TaxTerms {
   }
 };
 
-/// Fills depreciation_usd, tax_usd and terminal_value_usd of `table` for `assets` and recomputes
-/// its totals. Throws std::invalid_argument for rates outside [0, 1).
+/// Fills depreciation_usd, tax_usd, tax_credit_usd (with `energy` for production credits) and
+/// terminal_value_usd of `table` for `assets` and recomputes its totals. Throws
+/// std::invalid_argument for rates outside [0, 1).
 void apply_tax_and_terminal_value(CashFlowTable& table, const std::vector<CapitalAsset>& assets,
-                                  const TaxTerms& terms);
+                                  const TaxTerms& terms, const CreditableEnergy& energy = {});
 
 }  // namespace stargate

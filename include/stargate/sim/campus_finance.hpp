@@ -31,6 +31,7 @@
 #include "stargate/core/scenario.hpp"
 #include "stargate/finance/cash_flows.hpp"
 #include "stargate/finance/funding.hpp"
+#include "stargate/finance/parties.hpp"
 #include "stargate/inputs/run_inputs.hpp"
 #include "stargate/sim/campus_run.hpp"
 
@@ -63,17 +64,23 @@ struct CampusFinance {
   CashFlowTable cash_flows;
   FundingPlan plan;  ///< the campus's own sources: [[equity]], [[debt]], [[lease]]
   FundingTable funding;
+  /// finance.structure = "landlord-tenant": landlord, tenant and offtaker (parties.hpp); the
+  /// campus's cash flows are the landlord's and tenant's summed, less the rent between them.
+  std::vector<PartyAccount> parties;
+  /// The lease price at which the landlord's NPV (at finance.facility_rate) is zero.
+  std::optional<double> breakeven_lease_price_usd_per_kw_yr;
 };
 
 /// A [[debt]] section as the facility the funding view repays.
 [[nodiscard]] DebtFacility debt_facility(const DebtSection& debt);
 
 /// The campus's capital assets: buildings, GPUs (unless finance.tenant_buys_gpus; priced by the
-/// buildings' GPU types), solar (per kW AC), wind (per kW of turbines), batteries, gas and the
-/// grid connection, with costs, online dates, lives and fixed O&M.
+/// buildings' GPU types; each refresh before `until` a purchase of its own, of the generation of
+/// its year with finance.gpu_roadmap), solar (per kW AC), wind (per kW of turbines), batteries,
+/// gas and the grid connection, with costs, online dates, lives and fixed O&M.
 [[nodiscard]] std::vector<CapitalAsset> campus_capital_assets(const Scenario& scenario,
                                                               const RunInputs& inputs,
-                                                              LocalTime run_start);
+                                                              LocalTime run_start, LocalTime until);
 
 /// Annual costs, cash flows and funding of a finished run on `window`.
 [[nodiscard]] CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,

@@ -46,7 +46,10 @@ struct ProgrammeOutcome {
   CashFlowTable cash_flows;  ///< sum over the sites
   FundingPlan plan;          ///< every site's sources + the programme's
   FundingTable funding;
-  std::vector<Kpi> kpis;              ///< groups "programme" and "funding"
+  /// Per party (landlord, tenant, offtaker) over the sites with finance.structure =
+  /// "landlord-tenant", with the programme's sources of each party; empty when there are none.
+  std::vector<PartyAccount> parties;
+  std::vector<Kpi> kpis;              ///< groups "programme", "funding" and "parties.<name>"
   std::vector<std::string> findings;  ///< the verdict first
   Table cashflow_table;               ///< written as cashflow.csv
 };

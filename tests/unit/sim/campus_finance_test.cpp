@@ -3,6 +3,7 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
 #include <stdexcept>
 #include <string>
 
@@ -81,11 +82,8 @@ const Series& column(const Table& table, const std::string& name) {
   throw std::logic_error("no column " + name);
 }
 
-TEST(CampusFinance, EachYearDrawsOnTheSimulationOfItsState) {
-  // A second hall of 1,000 GPUs comes online on 2027-07-01; the run is 2027. States: 2025 none
-  // (Hall online 2026-01-01), 2026 one hall (simulated), 2027 the run (a ramp year), 2028 on the
-  // steady state (both halls, simulated once). Revenue at 2 $/GPU-h x 50 %: one hall earns
-  // 1,000 x 0.5 x 2 x hours of the quarter; both halls twice that.
+// kCampus run in 2027 with a second hall of 1,000 GPUs from 2027-07-01.
+std::string two_halls() {
   std::string text = kCampus;
   text.replace(text.find("start = 2026-01-01"), 18, "start = 2027-01-01");
   text.replace(text.find("[compute]"), 9, R"([[building]]
@@ -95,6 +93,16 @@ it_capacity = "10 MW"
 gpus = 1000
 
 [compute])");
+  return text;
+}
+
+TEST(CampusFinance, EachYearDrawsOnTheSimulationOfItsState) {
+  // A second hall of 1,000 GPUs comes online on 2027-07-01; the run is 2027. States: 2025 none
+  // (Hall online 2026-01-01), 2026 one hall (simulated), 2027 the run (a ramp year), 2028 on the
+  // steady state (both halls, simulated once). Revenue at 2 $/GPU-h x 50 %: one hall earns
+  // 1,000 x 0.5 x 2 x hours of the quarter; both halls twice that.
+  std::string text = two_halls();
+  text.replace(text.find("[finance]"), 9, "[finance]\ngpu_roadmap = false");
   const Results results = test::run_scenario(load_scenario_text(text, "money.toml"));
   const Table& table = results.tables()[0];
   const Series& year = column(table, "operating_year");
@@ -120,6 +128,38 @@ gpus = 1000
   EXPECT_EQ(results.kpi("cost_year"), 2028.0);
   // 2028 has 366 days; per year means per 365 days: 2,000 x 0.5 x 8,760 h.
   EXPECT_NEAR(results.kpi("gpu_hours_delivered_per_yr"), 2000 * 0.5 * 8760, 1e-3);
+}
+
+TEST(CampusFinance, RefreshesBuyTheGenerationOfTheirYear) {
+  // The GPU roadmap (default trends): Hall's GPUs are bought again on 2031-01-01 and Hall 2's on
+  // 2032-07-01, t = 5 years on: price x (1.35 x 0.758)^5 = 1.1224 per GPU; power per GPU x 1.1^5
+  // = 1.61 (2.91 kW all-in), so a 10 MW hall still holds its 1,000. 2031 is a state of its own
+  // (Hall refreshed at mid-year, Hall 2 not); from 2032 (Hall 2's refresh falls on its 1 July,
+  // the day that decides a year's state) both are; the contract prices a GPU-hour of the new
+  // generation 1.1224x.
+  const Results results = test::run_scenario(load_scenario_text(two_halls(), "money.toml"));
+  const Table& table = results.tables()[0];
+  const Series& year = column(table, "operating_year");
+  const Series& revenue = column(table, "revenue_usd");
+  const Series& gpus = column(table, "capex_gpus_usd");
+  const auto at = [&](const std::string& quarter) {
+    for (std::size_t q = 0; q < table.keys.size(); ++q) {
+      if (table.keys[q] == quarter) return q;
+    }
+    throw std::logic_error("no quarter " + quarter);
+  };
+  const double factor = std::pow(1.35 * 0.758, 5.0);
+  EXPECT_NEAR(gpus.values[at("2031-Q1")], 1000 * 100e3 * factor, 1.0);
+  EXPECT_NEAR(gpus.values[at("2032-Q3")], 1000 * 100e3 * factor, 1.0);
+  EXPECT_EQ(year.values[at("2030-Q2")], 2028.0);  // the steady state, first GPUs
+  EXPECT_EQ(year.values[at("2031-Q2")], 2031.0);
+  EXPECT_EQ(year.values[at("2032-Q2")], 2032.0);
+  EXPECT_EQ(year.values[at("2034-Q4")], 2032.0);
+  EXPECT_NEAR(revenue.values[at("2031-Q2")], (1.0 + factor) * 1000 * 0.5 * 2 * 91 * 24, 1e-3);
+  EXPECT_NEAR(revenue.values[at("2033-Q2")], 2 * factor * 1000 * 0.5 * 2 * 91 * 24, 1e-3);
+  EXPECT_EQ(results.kpi("cost_year"), 2028.0);  // per-year costs: the first steady state
+  // The first build does not count the refreshes.
+  EXPECT_NEAR(results.kpi("capex_total_usd"), 2 * 225e6, 1.0);
 }
 
 TEST(CampusFinance, FundingAfterTheHorizonIsABadInput) {

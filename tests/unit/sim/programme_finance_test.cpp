@@ -47,6 +47,7 @@ import_limit = "20 MW"
 price = "40 $/MWh"
 
 [finance]
+gpu_roadmap = false  # the same GPUs again at the same price: hand-checked sums
 analysis_years = 10
 
 [[equity]]
@@ -139,10 +140,12 @@ TEST(ProgrammeFinance, CashFlowsSumToTheTotals) {
   EXPECT_NEAR(by_class, sum(t.capex_usd), 1e-3);
   for (std::size_t q = 0; q < t.size(); ++q) {
     EXPECT_NEAR(t.total_cost_usd[q],
-                t.capex_usd[q] + t.fixed_om_usd[q] + t.energy_cost_usd[q] + t.fuel_cost_usd[q],
+                t.capex_usd[q] + t.fixed_om_usd[q] + t.energy_cost_usd[q] + t.fuel_cost_usd[q] +
+                    t.payments_usd[q],
                 1e-3);
     EXPECT_NEAR(t.net_cash_flow_usd[q],
-                t.revenue_usd[q] + t.terminal_value_usd[q] - t.total_cost_usd[q] - t.tax_usd[q],
+                t.revenue_usd[q] + t.terminal_value_usd[q] + t.tax_credit_usd[q] -
+                    t.total_cost_usd[q] - t.tax_usd[q],
                 1e-3);
   }
   // Fixed O&M in a full year of service: building 1.5 % of 125 M$ + solar 22 $/kW-yr x 10 MW =
