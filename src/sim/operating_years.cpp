@@ -13,11 +13,11 @@
 namespace stargate {
 namespace {
 
+// A refreshed building runs, for the whole year, the GPUs in service on 1 July.
 constexpr int kMidYearMonth = 7;
 // The other years are simulated at the run's step or 15 minutes, whichever is longer: their
 // quarterly sums are what the finance keeps (docs/finance.md measures the difference).
-constexpr double kOtherYearMinStepS =
-    900.0;  // a refreshed building runs the GPUs in service on 1 July
+constexpr double kOtherYearMinStepS = 900.0;
 
 LocalTime mid_year(int year) {
   return local_from_civil(CivilTime{year, kMidYearMonth, 1});

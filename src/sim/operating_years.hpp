@@ -3,12 +3,14 @@
 //
 // A year's state is, for every dated asset (buildings, solar arrays, wind farms, batteries, gas
 // plants), whether it is in service for the whole year, not yet in service, or comes online
-// during it. A year in which an asset comes online is a state of its own (a ramp year); years in
-// the same state (every asset in service: the steady state) share one simulation; a year with no
-// building in service has no operations. The scenario's own run stands for its year when it is
-// exactly that calendar year; other years are simulated with the same inputs moved to them
-// (inputs_for_period: weather and prices by calendar position, the synthetic workload generated
-// for the buildings online then).
+// during it, and with finance.gpu_roadmap the GPU generation each building runs on 1 July
+// (sim/gpu_refresh.hpp: a refreshed year is simulated with that fleet, its compute revenue priced
+// for the new generation). A year in which an asset comes online is a state of its own (a ramp
+// year); years in the same state (every asset in service: the steady state) share one simulation; a
+// year with no building in service has no operations. The scenario's own run stands for its year
+// when it is exactly that calendar year; other years are simulated with the same inputs moved to
+// them (inputs_for_period: weather and prices by calendar position, the synthetic workload
+// generated for the buildings online then), at the run's step or 15 minutes, whichever is longer.
 #pragma once
 
 #include <array>

@@ -4,9 +4,12 @@
 // Conventions (docs/finance.md): the window is FinanceWindow (stargate/core/finance_window.hpp):
 // from the quarter of the first construction spend (12 months before the earliest online date or
 // the run start) for finance.analysis_years; a programme passes its own, longer window so that
-// its sites add up on the same quarters. Operating flows of the simulated run are placed on the
-// quarters it covers; later quarters repeat the simulated year's quarter of the same season,
-// earlier ones have none. Fixed O&M accrues per asset while in service. Revenue is GPU-hours
+// its sites add up on the same quarters. When the run is one calendar year, every year of the
+// window takes the operating flows of its own state, simulated once (src/sim/operating_years.hpp);
+// a shorter run's quarters are placed where it covers them, later quarters repeat its quarter of
+// the same season, earlier ones have none. Fixed O&M accrues per asset while in service. With
+// finance.structure = "landlord-tenant" the money is split by party (finance/parties.hpp) and
+// the campus is the landlord's and tenant's flows less the rent between them. Revenue is GPU-hours
 // delivered x finance.gpu_hour_price, or with finance.revenue = "lease" the [[lease]] payments
 // (plus energy exports either way). Funding dates are checked when the scenario (or programme)
 // is loaded.
