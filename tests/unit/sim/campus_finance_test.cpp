@@ -82,6 +82,13 @@ const Series& column(const Table& table, const std::string& name) {
   throw std::logic_error("no column " + name);
 }
 
+std::size_t row_of(const Table& table, const std::string& quarter) {
+  for (std::size_t q = 0; q < table.keys.size(); ++q) {
+    if (table.keys[q] == quarter) return q;
+  }
+  throw std::logic_error("no quarter " + quarter);
+}
+
 // kCampus run in 2027 with a second hall of 1,000 GPUs from 2027-07-01.
 std::string two_halls() {
   std::string text = kCampus;
@@ -107,12 +114,7 @@ TEST(CampusFinance, EachYearDrawsOnTheSimulationOfItsState) {
   const Table& table = results.tables()[0];
   const Series& year = column(table, "operating_year");
   const Series& revenue = column(table, "revenue_usd");
-  const auto at = [&](const std::string& quarter) {
-    for (std::size_t q = 0; q < table.keys.size(); ++q) {
-      if (table.keys[q] == quarter) return q;
-    }
-    throw std::logic_error("no quarter " + quarter);
-  };
+  const auto at = [&](const std::string& quarter) { return row_of(table, quarter); };
   EXPECT_EQ(year.values[at("2025-Q4")], 0.0);
   EXPECT_EQ(revenue.values[at("2025-Q4")], 0.0);
   EXPECT_EQ(year.values[at("2026-Q2")], 2026.0);  // simulated: the run is 2027
@@ -142,12 +144,7 @@ TEST(CampusFinance, RefreshesBuyTheGenerationOfTheirYear) {
   const Series& year = column(table, "operating_year");
   const Series& revenue = column(table, "revenue_usd");
   const Series& gpus = column(table, "capex_gpus_usd");
-  const auto at = [&](const std::string& quarter) {
-    for (std::size_t q = 0; q < table.keys.size(); ++q) {
-      if (table.keys[q] == quarter) return q;
-    }
-    throw std::logic_error("no quarter " + quarter);
-  };
+  const auto at = [&](const std::string& quarter) { return row_of(table, quarter); };
   const double factor = std::pow(1.35 * 0.758, 5.0);
   EXPECT_NEAR(gpus.values[at("2031-Q1")], 1000 * 100e3 * factor, 1.0);
   EXPECT_NEAR(gpus.values[at("2032-Q3")], 1000 * 100e3 * factor, 1.0);
