@@ -21,6 +21,19 @@ struct Candidate {
   double cost_usd_per_mwh = 0.0;
 };
 
+// Hours from this step on in which the grid (price + carbon) costs more than `cost_usd_per_mwh`.
+double hours_dearer_ahead(const DispatchRules& rules, const DispatchInput& input,
+                          double cost_usd_per_mwh, double step_h) {
+  std::size_t steps = 0;
+  const double carbon_usd_per_mwh =
+      rules.carbon_price_usd_per_t * input.grid_carbon_kg_per_mwh / kKgPerTonne;
+  while (steps < input.prices_ahead_usd_per_mwh.size() &&
+         input.prices_ahead_usd_per_mwh[steps] + carbon_usd_per_mwh > cost_usd_per_mwh) {
+    ++steps;
+  }
+  return static_cast<double>(steps) * step_h;
+}
+
 }  // namespace
 
 DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& input,
@@ -34,8 +47,10 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
   const double direct_kw = std::min(renewable_kw, input.load_kw);
   double surplus_kw = renewable_kw - direct_kw;
   double deficit_kw = input.load_kw - direct_kw;
-  const bool grid_charging = rules.battery_charge_from_grid &&
-                             input.price_usd_per_mwh <= rules.battery_charge_below_usd_per_mwh;
+  const double charge_below_usd_per_mwh =
+      input.battery_charge_below_usd_per_mwh.value_or(rules.battery_charge_below_usd_per_mwh);
+  const bool grid_charging =
+      rules.battery_charge_from_grid && input.price_usd_per_mwh <= charge_below_usd_per_mwh;
   std::array<bool, kMaxGasPlants> gas_stepped{};
   bool batteries_stepped = false;
 
@@ -69,15 +84,18 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
                       rules.carbon_price_usd_per_t * input.grid_carbon_kg_per_mwh / kKgPerTonne};
     for (std::size_t plant = 0; plant < assets.gas_plants.size(); ++plant) {
       const GasPlant& gas = *assets.gas_plants[plant];
-      order[candidates++] =
-          Candidate{SourceKind::kGas, plant,
-                    gas.marginal_cost_usd_per_mwh(gas.state().output_kw,
-                                                  assets.gas_fuel_price_usd_per_mmbtu[plant],
-                                                  rules.carbon_price_usd_per_t)};
+      const double fuel_usd_per_mmbtu = assets.gas_fuel_price_usd_per_mmbtu[plant];
+      const double warm_usd_per_mwh =
+          gas.warm_full_load_cost_usd_per_mwh(fuel_usd_per_mmbtu, rules.carbon_price_usd_per_t);
+      order[candidates++] = Candidate{
+          SourceKind::kGas, plant,
+          gas.full_cost_usd_per_mwh(deficit_kw, fuel_usd_per_mmbtu, rules.carbon_price_usd_per_t,
+                                    hours_dearer_ahead(rules, input, warm_usd_per_mwh, step_h))};
     }
     if (!assets.batteries.empty()) {
-      order[candidates++] =
-          Candidate{SourceKind::kBattery, 0, rules.battery_charge_below_usd_per_mwh};
+      order[candidates++] = Candidate{
+          SourceKind::kBattery, 0,
+          input.battery_value_usd_per_mwh.value_or(rules.battery_charge_below_usd_per_mwh)};
     }
     // The reserve is released for price spikes, and when the other sources cannot carry the
     // deficit (load would go unserved).

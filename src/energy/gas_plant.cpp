@@ -17,6 +17,8 @@ namespace stargate {
 namespace {
 
 constexpr double kToleranceKw = 1e-6;
+// A start commits a unit for at least an hour: its cost is spread over max(min_up_time_h, 1 h).
+constexpr double kMinStartSpreadH = 1.0;
 
 // IEEE RTS-GMLC (Barrows et al. 2020), RTS_Data/SourceData/gen.csv, unit 113_CT_1 (55 MW gas CT):
 // Output_pct_0..3 and HR_avg_0 with HR_incr_1..3. Only the shape is used (scaled to full load).
@@ -256,6 +258,36 @@ double GasPlant::marginal_cost_usd_per_mwh(double output_kw, double fuel_price_u
   return incremental_heat_rate_btu_per_kwh(load_fraction) * fuel_and_carbon_usd_per_mmbtu *
              kKwhPerMwh / kBtuPerMmbtu +
          params_.vom_usd_per_mwh;
+}
+
+double GasPlant::full_cost_usd_per_mwh(double request_kw, double fuel_price_usd_per_mmbtu,
+                                       double carbon_price_usd_per_t, double run_h) const {
+  return serving_cost_usd_per_mwh(request_kw, state_.units_on, fuel_price_usd_per_mmbtu,
+                                  carbon_price_usd_per_t, run_h);
+}
+
+double GasPlant::warm_full_load_cost_usd_per_mwh(double fuel_price_usd_per_mmbtu,
+                                                 double carbon_price_usd_per_t) const {
+  return serving_cost_usd_per_mwh(capacity_kw(), params_.units, fuel_price_usd_per_mmbtu,
+                                  carbon_price_usd_per_t, 0.0);
+}
+
+double GasPlant::serving_cost_usd_per_mwh(double request_kw, int units_on_before,
+                                          double fuel_price_usd_per_mmbtu,
+                                          double carbon_price_usd_per_t, double run_h) const {
+  const double unit_kw = params_.unit_capacity_kw;
+  const double target_kw = std::clamp(request_kw, 0.0, capacity_kw());
+  const int units_on = std::clamp(static_cast<int>(std::ceil((target_kw - kToleranceKw) / unit_kw)),
+                                  1, params_.units);
+  const double output_kw = std::max(target_kw, units_on * unit_kw * params_.min_stable_fraction);
+  const double fuel_and_carbon_usd_per_mmbtu =
+      fuel_price_usd_per_mmbtu + params_.co2_kg_per_mmbtu * carbon_price_usd_per_t / kKgPerTonne;
+  const int starts = std::max(0, units_on - units_on_before);
+  const double usd_per_h =
+      fuel_mmbtu_per_h(output_kw, units_on) * fuel_and_carbon_usd_per_mmbtu +
+      output_kw / kKwhPerMwh * params_.vom_usd_per_mwh +
+      starts * params_.start_cost_usd / std::max({run_h, params_.min_up_time_h, kMinStartSpreadH});
+  return usd_per_h / (output_kw / kKwhPerMwh);
 }
 
 }  // namespace stargate

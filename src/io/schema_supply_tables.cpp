@@ -504,14 +504,22 @@ TableSpec dispatch_table() {
               .max = kMaxCarbonPrice,
               .description = "Carbon price added to the marginal cost of gas and grid energy in "
                              "the merit order (not a cash cost)."})
+      .choice("battery_prices", &DispatchSection::battery_prices,
+              {{"day-ahead", BatteryPrices::kDayAhead}, {"fixed", BatteryPrices::kFixed}},
+              {.default_toml = "\"day-ahead\"",
+               .description =
+                   "rules: day-ahead: each step's charge price and stored-energy value are the "
+                   "k-th lowest and highest prices of the next 24 h, k the steps the batteries "
+                   "take to fill (docs/dispatch.md); fixed: both are battery_charge_below."})
       .field("battery_charge_below", &DispatchSection::battery_charge_below_usd_per_mwh,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kEnergyPrice,
               .default_toml = "\"20 $/MWh\"",
               .min = -1000.0,
               .max = 10000.0,
-              .description = "Batteries charge from the grid when the price is at or below this "
-                             "(they always take renewable surplus)."})
+              .description = "battery_prices = \"fixed\": batteries charge from the grid when "
+                             "the price is at or below this (they always take renewable "
+                             "surplus), and value stored energy at it."})
       .field("battery_discharge_above", &DispatchSection::battery_discharge_above_usd_per_mwh,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kEnergyPrice,
@@ -520,7 +528,7 @@ TableSpec dispatch_table() {
               .max = 10000.0,
               .description = "Batteries use their reserve only at or above this price, or when "
                              "load would otherwise go unserved. Above the reserve they discharge "
-                             "whenever the price exceeds battery_charge_below."})
+                             "whenever the grid costs more than stored energy is worth."})
       .field("battery_reserve", &DispatchSection::battery_reserve_fraction,
              {.kind = ValueKind::kQuantity,
               .unit = UnitKind::kFraction,

@@ -13,6 +13,7 @@
 #include "sim/supply_pools.hpp"
 #include "sim/weather_to_grid.hpp"
 #include "sim/wind_fleet.hpp"
+#include "stargate/dispatch/battery_prices.hpp"
 #include "stargate/dispatch/planned_step.hpp"
 #include "stargate/dispatch/rule_dispatch.hpp"
 #include "stargate/energy/four_cp.hpp"
@@ -69,9 +70,46 @@ double supply_reach_kw(const RunSeries& series, const LoadModel& load, const Sup
                         nameplate);
 }
 
-DispatchInput dispatch_input(const RunSeries& series, std::size_t step) {
-  return DispatchInput{series.facility_load_kw[step], series.solar_kw[step], series.wind_kw[step],
-                       series.price_usd_per_mwh[step], series.carbon_kg_per_mwh[step]};
+// The rules' view of one step: its load, renewables, price and carbon, the battery signals and
+// the day-ahead prices (the next 24 h).
+DispatchInput dispatch_input(const RunSeries& series, const BatteryPriceSignals& battery,
+                             std::size_t step, std::size_t day_steps) {
+  const std::span<const double> prices(series.price_usd_per_mwh);
+  return DispatchInput{series.facility_load_kw[step],
+                       series.solar_kw[step],
+                       series.wind_kw[step],
+                       series.price_usd_per_mwh[step],
+                       series.carbon_kg_per_mwh[step],
+                       battery.charge_below_usd_per_mwh[step],
+                       battery.value_usd_per_mwh[step],
+                       prices.subspan(step, std::min(day_steps, prices.size() - step))};
+}
+
+std::size_t steps_per_day(const TimeGrid& grid) {
+  return std::max<std::size_t>(
+      1,
+      static_cast<std::size_t>(std::llround(kSecondsPerDay / static_cast<double>(grid.step_s()))));
+}
+
+// The rules' battery signals: from the prices of the next 24 h (the batteries' combined duration
+// and power-weighted efficiency), or the fixed threshold.
+BatteryPriceSignals battery_signals(const Scenario& scenario, const RunSeries& series,
+                                    double step_h) {
+  const DispatchSection& d = scenario.dispatch;
+  double power_kw = 0.0;
+  double energy_kwh = 0.0;
+  double efficiency_kw = 0.0;
+  for (const BatterySection& b : scenario.batteries) {
+    power_kw += b.power_kw;
+    energy_kwh += b.energy_kwh;
+    efficiency_kw += b.round_trip_efficiency * b.power_kw;
+  }
+  if (d.battery_prices == BatteryPrices::kFixed || !(power_kw > 0.0 && energy_kwh > 0.0)) {
+    return fixed_battery_prices(series.price_usd_per_mwh.size(),
+                                d.battery_charge_below_usd_per_mwh);
+  }
+  return rolling_battery_prices(series.price_usd_per_mwh, step_h, energy_kwh / power_kw,
+                                efficiency_kw / power_kw);
 }
 
 class Progress {
@@ -100,6 +138,8 @@ void run_rules(const Scenario& scenario, const SimulationOptions& options, LoadM
   const TimeGrid& grid = run.grid;
   RunSeries& series = run.series;
   const double step_h = grid.step_h();
+  const BatteryPriceSignals battery = battery_signals(scenario, series, step_h);
+  const std::size_t day_steps = steps_per_day(grid);
   const Progress progress(options, grid.size());
   for (std::size_t step = 0; step < grid.size(); ++step) {
     const double pue = load.pue(series, step);
@@ -109,8 +149,8 @@ void run_rules(const Scenario& scenario, const SimulationOptions& options, LoadM
             ? supply_reach_kw(series, load, pools, rules.import_limit_kw, step, step_h, false)
             : 0.0;
     load.step(series, step, pue, supply_kw);
-    const DispatchFlows flows =
-        dispatch_step(rules, dispatch_input(series, step), pools.online(), step_h);
+    const DispatchFlows flows = dispatch_step(
+        rules, dispatch_input(series, battery, step, day_steps), pools.online(), step_h);
     pools.record(step, flows, rules.export_price_share, step_h, series, run.totals);
     progress.done(step);
   }
@@ -141,6 +181,8 @@ void run_planned(const Scenario& scenario, const SimulationOptions& options,
       PlannerSeries{series.facility_load_kw, series.solar_kw, series.wind_kw,
                     series.price_usd_per_mwh, series.carbon_kg_per_mwh, four_cp_usd_per_kw,
                     run.totals.solar_ac_capacity_kw, run.totals.wind_capacity_kw});
+  const BatteryPriceSignals battery = battery_signals(scenario, series, step_h);
+  const std::size_t day_steps = steps_per_day(grid);
   const Progress progress(options, grid.size());
   std::size_t rules_until = 0;  // steps before this run the rules (a window not optimal)
   int failed_windows = 0;
@@ -157,7 +199,7 @@ void run_planned(const Scenario& scenario, const SimulationOptions& options,
         }
       }
     }
-    const DispatchInput input = dispatch_input(series, step);
+    const DispatchInput input = dispatch_input(series, battery, step, day_steps);
     const DispatchFlows flows =
         step < rules_until
             ? dispatch_step(rules, input, pools.online(), step_h)

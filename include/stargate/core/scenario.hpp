@@ -135,17 +135,20 @@ struct GasSection {
 /// How the supply is run ([dispatch] policy = ...; docs/dispatch.md).
 enum class DispatchPolicy { kRules, kLp, kMpc };    ///< "rules", "lp", "mpc"
 enum class MpcForecast { kPerfect, kPersistence };  ///< "perfect", "persistence"
+/// How the rules price a battery's charging and its stored energy ([dispatch] battery_prices).
+enum class BatteryPrices { kDayAhead, kFixed };  ///< "day-ahead", "fixed"
 
 struct DispatchSection {
   DispatchPolicy policy = DispatchPolicy::kRules;
   double mpc_window_s = 2.0 * kSecondsPerDay;  ///< mpc: look-ahead of each solve
   double mpc_interval_s = kSecondsPerDay;      ///< mpc: plan applied before the next solve
   MpcForecast mpc_forecast = MpcForecast::kPerfect;
-  double unserved_cost_usd_per_mwh = 10'000.0;         ///< lp, mpc: value of firm load not served
-  double carbon_price_usd_per_t = 0.0;                 ///< added to every source's marginal cost
-  double battery_charge_below_usd_per_mwh = 20.0;      ///< charge from the grid at or below
-  double battery_discharge_above_usd_per_mwh = 100.0;  ///< use the reserve at or above
-  double battery_reserve_fraction = 0.2;               ///< held for price spikes and shortfalls
+  double unserved_cost_usd_per_mwh = 10'000.0;  ///< lp, mpc: value of firm load not served
+  double carbon_price_usd_per_t = 0.0;          ///< added to every source's marginal cost
+  BatteryPrices battery_prices = BatteryPrices::kDayAhead;  ///< rules: signals from prices ahead
+  double battery_charge_below_usd_per_mwh = 20.0;           ///< charge from the grid at or below
+  double battery_discharge_above_usd_per_mwh = 100.0;       ///< use the reserve at or above
+  double battery_reserve_fraction = 0.2;  ///< held for price spikes and shortfalls
   bool battery_charge_from_grid = true;
 
   bool operator==(const DispatchSection&) const = default;

@@ -130,12 +130,27 @@ class GasPlant {
   /// 1000) / 1000 + VOM, USD/MWh.
   [[nodiscard]] double marginal_cost_usd_per_mwh(double output_kw, double fuel_price_usd_per_mmbtu,
                                                  double carbon_price_usd_per_t = 0.0) const;
+  /// What serving `request_kw` from the present state really costs, USD/MWh of output: the
+  /// fewest units that carry it (at least one, each at or above minimum stable load), their fuel
+  /// at the average heat rate x (fuel price + CO2 x carbon price / 1000), VOM, and the start cost
+  /// of each unit not yet on spread over max(run_h, min_up_time_h, 1 h) of that output:
+  ///   (F(P, n) (p_f + e p_c / 1000) + P/1000 VOM + s C_start / max(t, t_up, 1 h)) / (P / 1000).
+  /// The rules rank the plant by it (docs/dispatch.md), with `run_h` the hours it would run.
+  [[nodiscard]] double full_cost_usd_per_mwh(double request_kw, double fuel_price_usd_per_mmbtu,
+                                             double carbon_price_usd_per_t = 0.0,
+                                             double run_h = 0.0) const;
+  /// The same with every unit already on at full load (no start): the plant's cheapest cost.
+  [[nodiscard]] double warm_full_load_cost_usd_per_mwh(double fuel_price_usd_per_mmbtu,
+                                                       double carbon_price_usd_per_t = 0.0) const;
 
   [[nodiscard]] const GasPlantParams& params() const { return params_; }
   [[nodiscard]] const GasPlantState& state() const { return state_; }
 
  private:
   [[nodiscard]] std::size_t segment(double load_fraction) const;
+  [[nodiscard]] double serving_cost_usd_per_mwh(double request_kw, int units_on_before,
+                                                double fuel_price_usd_per_mmbtu,
+                                                double carbon_price_usd_per_t, double run_h) const;
   [[nodiscard]] double unit_fuel_btu_per_h(double load_fraction) const;
 
   GasPlantParams params_;

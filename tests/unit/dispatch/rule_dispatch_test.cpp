@@ -21,12 +21,14 @@ BatteryParams battery_params() {
   return params;
 }
 
+// Two 100 kW units without a start cost: the merit order of fuel alone (starts: below).
 GasPlantParams gas_params() {
   GasPlantParams params;
   params.units = 2;
   params.unit_capacity_kw = 100.0;
   params.min_stable_fraction = 0.4;
   params.ramp_kw_per_min = 100.0;
+  params.start_cost_usd = 0.0;
   return params;
 }
 
@@ -164,6 +166,69 @@ TEST(RuleDispatchMinimumLoad, GasStartsAtMinimumWhenTheGridIsFull) {
   EXPECT_DOUBLE_EQ(f.grid_import_kw, 90.0);
   EXPECT_DOUBLE_EQ(f.unserved_kw, 0.0);
   EXPECT_DOUBLE_EQ(f.curtailed_kw, 0.0);
+  EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
+}
+
+TEST(RuleDispatch, ColdGasPaysItsStartOverTheHoursItWouldRun) {
+  // One 45 MW unit at 9,300 Btu/kWh full load, 2 $/MMBtu, VOM 4.7, start 1,500 $: warm at full
+  // load it costs HR(1) x 2 / 1000 + 4.7 $/MWh; cold, the start adds 1,500 $ / (45 MWh x the
+  // hours it would run). At a grid price of 40 $/MWh for this hour only, 1,500 / 45 = 33.3 $/MWh
+  // more: the grid serves. With 40 $/MWh for the next 8 hours, 1,500 / (8 x 45) = 4.2: gas.
+  GasPlantParams params;
+  params.units = 1;
+  params.unit_capacity_kw = 45'000.0;
+  params.ramp_kw_per_min = 45'000.0;
+  GasPlant gas(params);
+  const double warm = gas.warm_full_load_cost_usd_per_mwh(2.0);
+  EXPECT_NEAR(warm, gas.heat_rate_btu_per_kwh(1.0) * 2.0 / 1000.0 + 4.7, 1e-9);
+  EXPECT_NEAR(gas.full_cost_usd_per_mwh(45'000.0, 2.0), warm + 1500.0 / 45.0, 1e-9);
+  EXPECT_NEAR(gas.full_cost_usd_per_mwh(45'000.0, 2.0, 0.0, 8.0), warm + 1500.0 / 360.0, 1e-9);
+  // Carbon at the real (average) emission rate: + HR x 53.07 kg/MMBtu x 100 $/t.
+  EXPECT_NEAR(gas.warm_full_load_cost_usd_per_mwh(2.0, 100.0) - warm,
+              gas.heat_rate_btu_per_kwh(1.0) / 1000.0 * 53.07 * 0.1, 1e-9);
+
+  std::vector<GasPlant*> plants{&gas};
+  const std::vector<double> fuel{2.0};
+  DispatchRules rules;
+  rules.import_limit_kw = 100'000.0;
+  const std::vector<double> one_hour{40.0};
+  DispatchInput in{.load_kw = 45'000.0, .price_usd_per_mwh = 40.0};
+  in.prices_ahead_usd_per_mwh = one_hour;
+  DispatchFlows f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 0.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 45'000.0);
+  const std::vector<double> eight_hours(8, 40.0);
+  in.prices_ahead_usd_per_mwh = eight_hours;
+  f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 45'000.0);
+  EXPECT_EQ(f.gas_starts, 1);
+  // Warm now: at 30 $/MWh (above the warm cost, ~23) it keeps running without a start.
+  in.price_usd_per_mwh = 30.0;
+  in.prices_ahead_usd_per_mwh = {};
+  f = dispatch_step(rules, in, DispatchAssets{{}, plants, fuel}, kStepH);
+  EXPECT_DOUBLE_EQ(f.gas_kw, 45'000.0);
+  EXPECT_EQ(f.gas_starts, 0);
+}
+
+TEST(RuleDispatch, BatteryUsesTheStepsSignals) {
+  // Stored energy valued at 40 $/MWh: at a grid price of 35 the grid serves and the battery
+  // waits; at 45 the battery serves first. A charge signal of 12 charges it from the grid at 10.
+  Battery battery(battery_params());
+  std::vector<Battery*> batteries{&battery};
+  DispatchRules rules;
+  rules.import_limit_kw = 1000.0;
+  DispatchInput in{.load_kw = 50.0, .price_usd_per_mwh = 35.0};
+  in.battery_charge_below_usd_per_mwh = 12.0;
+  in.battery_value_usd_per_mwh = 40.0;
+  DispatchFlows f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  EXPECT_DOUBLE_EQ(f.battery_discharge_kw, 0.0);
+  EXPECT_DOUBLE_EQ(f.grid_import_kw, 50.0);
+  in.price_usd_per_mwh = 45.0;
+  f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  EXPECT_DOUBLE_EQ(f.battery_discharge_kw, 50.0);
+  in.price_usd_per_mwh = 10.0;
+  f = dispatch_step(rules, in, DispatchAssets{batteries, {}, {}}, kStepH);
+  EXPECT_GT(f.battery_charge_from_grid_kw, 0.0);
   EXPECT_NEAR(balance_error(in, f), 0.0, 1e-9);
 }
 
