@@ -380,6 +380,20 @@ TableSpec grid_table() {
               .max = kMaxCarbonKgPerMwh,
               .description = "Carbon intensity of imported energy when no carbon file is given "
                              "(ERCOT average ~0.38 t/MWh)."})
+      .field("clean_fraction", &GridSection::clean_fraction,
+             fraction_field("\"40 %\"",
+                            "Carbon-free share of grid energy, counted in the 24/7 CFE score "
+                            "(ERCOT 2023: wind ~24 %, nuclear ~9 %, solar ~7 %; ERCOT Fuel Mix "
+                            "Report, M; docs/carbon.md)."))
+      .field("marginal_carbon_intensity", &GridSection::marginal_carbon_intensity_kg_per_mwh,
+             {.kind = ValueKind::kQuantity,
+              .unit = UnitKind::kEmissionRate,
+              .default_toml = "\"590 kg/MWh\"",
+              .min = 0.0,
+              .max = kMaxCarbonKgPerMwh,
+              .description = "Emission rate of the grid's marginal generation, for the emissions "
+                             "on-site renewables avoid (EPA AVERT, Texas: ~0.59 t/MWh, FACTS.md, "
+                             "L)."})
       .build();
 }
 

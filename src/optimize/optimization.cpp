@@ -18,9 +18,9 @@ std::vector<LpVersusSimulated> compare(const SupplyPlan& plan, const CampusRun& 
   const RunEnergy energy = run_energy(simulated);
   return {
       {"facility_energy_mwh", plan.load_mwh, energy.facility_kwh / kKwhPerMwh},
-      {"annual_clean_share_fraction", plan.clean_share, annual_clean_share(energy)},
-      {"hourly_matched_clean_share_fraction", plan.cfe_share,
-       hourly_matched_clean_share(energy, simulated.totals)},
+      {"annual_matching_fraction", plan.clean_share, annual_matching_share(energy)},
+      {"on_site_clean_share_fraction", plan.cfe_share,
+       on_site_clean_share(energy, simulated.totals)},
       {"curtailed_mwh", plan.curtailed_mwh, energy.curtailed_kwh / kKwhPerMwh},
       {"grid_import_mwh", energy_mwh(plan.import), energy.grid_import_kwh / kKwhPerMwh},
       {"gas_mwh", energy_mwh(plan.gas), energy.gas_kwh / kKwhPerMwh},

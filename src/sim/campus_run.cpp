@@ -45,13 +45,17 @@ RunEnergy run_energy(const CampusRun& run) {
   return e;
 }
 
-double annual_clean_share(const RunEnergy& energy) {
+double annual_matching_share(const RunEnergy& energy) {
   return std::min(1.0, ratio_or_zero(energy.solar_kwh + energy.wind_kwh - energy.curtailed_kwh,
                                      energy.facility_kwh));
 }
 
-double hourly_matched_clean_share(const RunEnergy& energy, const RunTotals& totals) {
+double on_site_clean_share(const RunEnergy& energy, const RunTotals& totals) {
   return ratio_or_zero(totals.clean_used_kwh, energy.facility_kwh);
+}
+
+double cfe_score(const RunEnergy& energy, const RunTotals& totals) {
+  return ratio_or_zero(totals.cfe_kwh, energy.facility_kwh);
 }
 
 double total_co2_t(const RunEnergy& energy, const RunTotals& totals) {

@@ -46,6 +46,7 @@ void fill_exogenous_series(const Scenario& scenario, const RunInputs& inputs, Ca
   to_grid.apply(inputs.weather.temp_air_c, series.ambient_temp_c);
   const SolarFleet solar =
       add_solar_fleet(scenario.solar, inputs.weather, to_grid, grid, series.solar_kw);
+  run.totals.marginal_carbon_kg_per_mwh = scenario.grid.marginal_carbon_intensity_kg_per_mwh;
   run.totals.solar_dc_capacity_kw = solar.dc_capacity_kw;
   run.totals.solar_ac_capacity_kw = solar.ac_capacity_kw;
   run.totals.solar_ac_capacity_hours = solar.ac_capacity_hours;
@@ -151,7 +152,8 @@ void run_rules(const Scenario& scenario, const SimulationOptions& options, LoadM
     load.step(series, step, pue, supply_kw);
     const DispatchFlows flows = dispatch_step(
         rules, dispatch_input(series, battery, step, day_steps), pools.online(), step_h);
-    pools.record(step, flows, rules.export_price_share, step_h, series, run.totals);
+    pools.record(step, flows, rules.export_price_share, scenario.grid.clean_fraction, step_h,
+                 series, run.totals);
     progress.done(step);
   }
 }
@@ -204,7 +206,8 @@ void run_planned(const Scenario& scenario, const SimulationOptions& options,
         step < rules_until
             ? dispatch_step(rules, input, pools.online(), step_h)
             : execute_planned_step(rules, planner.step(step), input, pools.online(), step_h);
-    pools.record(step, flows, rules.export_price_share, step_h, series, run.totals);
+    pools.record(step, flows, rules.export_price_share, scenario.grid.clean_fraction, step_h,
+                 series, run.totals);
     progress.done(step);
   }
   run.totals.dispatch_lp_solves = planner.solves();

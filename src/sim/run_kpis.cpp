@@ -162,12 +162,24 @@ void add_emission_and_clean_kpis(Results& results, const KpiInputs& in) {
   results.add_kpi("emissions", "co2_intensity_kg_per_mwh",
                   ratio_or_zero(co2_t * kKgPerTonne, in.facility_mwh - in.unserved_mwh), "kg/MWh",
                   "CO2 per MWh served");
-  // The grid counts as not clean in both shares (its carbon is in the emissions above).
-  results.add_kpi("clean", "annual_clean_share_fraction", annual_clean_share(in.energy), "fraction",
-                  "Annual clean share (volumetric)");
-  results.add_kpi("clean", "hourly_matched_clean_share_fraction",
-                  hourly_matched_clean_share(in.energy, in.totals), "fraction",
-                  "Hourly-matched clean share (24/7 CFE)");
+  // GHG Protocol Scope 2 (docs/carbon.md): location-based = imports x the grid's average
+  // intensity; market-based = imports not covered by contractual instruments (none modelled) x
+  // the residual mix, which falls back to the grid average without one: today the same.
+  results.add_kpi("emissions", "scope2_location_based_t", grid_co2_t, "t",
+                  "Scope 2, location-based");
+  results.add_kpi("emissions", "scope2_market_based_t", grid_co2_t, "t",
+                  "Scope 2, market-based (no contracts: the grid average)");
+  results.add_kpi("emissions", "avoided_marginal_t",
+                  (in.energy.solar_kwh + in.energy.wind_kwh - in.energy.curtailed_kwh) /
+                      kKwhPerMwh * in.totals.marginal_carbon_kg_per_mwh / kKgPerTonne,
+                  "t", "Avoided by on-site renewables at the grid's marginal rate (AVERT)");
+  results.add_kpi("clean", "cfe_score_fraction", cfe_score(in.energy, in.totals), "fraction",
+                  "24/7 CFE score (hourly, grid's clean share counted)");
+  results.add_kpi("clean", "annual_matching_fraction", annual_matching_share(in.energy), "fraction",
+                  "Annual matching (volumetric, exports included)");
+  results.add_kpi("clean", "on_site_clean_share_fraction",
+                  on_site_clean_share(in.energy, in.totals), "fraction",
+                  "On-site clean share (hourly, on-site renewables used)");
 }
 
 // Queue times of every job ready by the end (waits of jobs not started counted to the end), and

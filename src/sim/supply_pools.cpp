@@ -64,7 +64,8 @@ double SupplyPools::reach_kw(double base_kw, double step_h, bool nameplate) cons
 }
 
 void SupplyPools::record(std::size_t step, const DispatchFlows& flows, double export_price_share,
-                         double step_h, RunSeries& series, RunTotals& totals) {
+                         double grid_clean_fraction, double step_h, RunSeries& series,
+                         RunTotals& totals) {
   series.curtailed_kw[step] = flows.curtailed_kw;
   series.battery_charge_kw[step] = flows.battery_charge_kw;
   series.battery_discharge_kw[step] = flows.battery_discharge_kw;
@@ -98,10 +99,16 @@ void SupplyPools::record(std::size_t step, const DispatchFlows& flows, double ex
                                                     renewable_charge_kw / flows.battery_charge_kw
                           : clean_share * stored_after_kwh;
   clean_stored_kwh_ = std::clamp(clean_stored_kwh_, 0.0, stored_after_kwh);
-  totals.clean_used_kwh +=
-      (std::min(series.solar_kw[step] + series.wind_kw[step], series.facility_load_kw[step]) +
-       clean_discharge_kw) *
-      step_h;
+  const double load_kw = series.facility_load_kw[step];
+  const double on_site_clean_kw =
+      std::min(series.solar_kw[step] + series.wind_kw[step], load_kw) + clean_discharge_kw;
+  totals.clean_used_kwh += on_site_clean_kw * step_h;
+  // Grid energy for the load: imports less grid charging, plus the grid part of the discharge.
+  const double grid_for_load_kw =
+      std::max(0.0, flows.grid_import_kw - flows.battery_charge_from_grid_kw +
+                        flows.battery_discharge_kw - clean_discharge_kw);
+  totals.cfe_kwh +=
+      std::min(load_kw, on_site_clean_kw + grid_clean_fraction * grid_for_load_kw) * step_h;
   series.battery_soc_kwh[step] = stored_after_kwh;
 }
 

@@ -36,8 +36,9 @@ class SupplyPools {
   /// Writes one step's flows into the series and totals, with the clean-energy accounting:
   /// renewables used directly, plus the renewable share of battery discharge (the stored energy
   /// is tracked as one pool with a renewable share).
+  /// `grid_clean_fraction` is the grid's carbon-free share (the CFE score, docs/carbon.md).
   void record(std::size_t step, const DispatchFlows& flows, double export_price_share,
-              double step_h, RunSeries& series, RunTotals& totals);
+              double grid_clean_fraction, double step_h, RunSeries& series, RunTotals& totals);
 
   /// Battery wear over the run (rainflow cycles and calendar fade) into `totals`.
   void assess_wear(const Scenario& scenario, const TimeGrid& grid, RunTotals& totals) const;

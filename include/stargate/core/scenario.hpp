@@ -252,6 +252,8 @@ struct GridSection {
   double export_price_share = 1.0;             ///< export paid at this share of the energy price
   double four_cp_rate_usd_per_kw_yr = 0.0;     ///< ERCOT 4CP transmission charge
   double carbon_intensity_kg_per_mwh = 380.0;  ///< flat grid carbon intensity
+  double clean_fraction = 0.40;                ///< carbon-free share of grid energy (CFE)
+  double marginal_carbon_intensity_kg_per_mwh = 590.0;  ///< avoided emissions (AVERT)
 
   bool operator==(const GridSection&) const = default;
 };

@@ -34,10 +34,14 @@ struct RunTotals {
   double gas_fuel_cost_usd = 0.0;  ///< fuel + VOM + starts
   double gas_co2_kg = 0.0;
   double gas_starts = 0.0;
-  double four_cp_demand_kw = 0.0;           ///< mean over the run's years
-  double four_cp_charge_usd = 0.0;          ///< all years
-  double clean_used_kwh = 0.0;              ///< renewables used on site, direct or via batteries
-  std::optional<ScheduleMetrics> schedule;  ///< the GPU fleet's scheduler, when it runs
+  double four_cp_demand_kw = 0.0;   ///< mean over the run's years
+  double four_cp_charge_usd = 0.0;  ///< all years
+  double clean_used_kwh = 0.0;      ///< renewables used on site, direct or via batteries
+  /// 24/7 CFE: each step's on-site clean energy used plus the grid's clean share of the energy
+  /// imported for the load (directly or through the batteries), capped at the load.
+  double cfe_kwh = 0.0;
+  double marginal_carbon_kg_per_mwh = 0.0;      ///< the grid's marginal rate, for avoided emissions
+  std::optional<ScheduleMetrics> schedule;      ///< the GPU fleet's scheduler, when it runs
   std::optional<ComputeThroughput> throughput;  ///< FLOPs and tokens, when the fleet runs
   int dispatch_lp_solves = 0;                   ///< windows of a planned dispatch (lp, mpc)
   double dispatch_lp_solve_seconds = 0.0;       ///< building, solving and reading them
@@ -84,13 +88,18 @@ struct RunEnergy {
 
 [[nodiscard]] RunEnergy run_energy(const CampusRun& run);
 
-/// Annual (volumetric) clean share: renewable energy produced and not curtailed over the
-/// facility energy, at most 1. The grid counts as not clean.
-[[nodiscard]] double annual_clean_share(const RunEnergy& energy);
+/// Annual (volumetric) matching (docs/carbon.md): on-site renewable energy produced and not
+/// curtailed, exports included, over the facility energy, at most 1 (no contracted clean energy
+/// is modelled yet). What annual REC matching claims.
+[[nodiscard]] double annual_matching_share(const RunEnergy& energy);
 
-/// Hourly-matched clean share (24/7 CFE score): the facility energy served by renewables in the
-/// same step, directly or through the batteries, over the facility energy.
-[[nodiscard]] double hourly_matched_clean_share(const RunEnergy& energy, const RunTotals& totals);
+/// On-site clean share: the facility energy served by on-site renewables in the same step,
+/// directly or through the batteries (their renewable part), over the facility energy.
+[[nodiscard]] double on_site_clean_share(const RunEnergy& energy, const RunTotals& totals);
+
+/// 24/7 CFE score (Google's hourly method): on-site clean energy used plus the grid's clean share
+/// of imports for the load, capped at the load each step, over the facility energy.
+[[nodiscard]] double cfe_score(const RunEnergy& energy, const RunTotals& totals);
 
 /// CO2 of the run, tonnes: gas burned on site + grid imports at their carbon intensity.
 [[nodiscard]] double total_co2_t(const RunEnergy& energy, const RunTotals& totals);

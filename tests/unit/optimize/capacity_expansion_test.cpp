@@ -47,7 +47,7 @@ TEST(CapacityExpansion, OptimalDesignMeetsTheCleanShareWhenSimulated) {
   // turbines, the gas plant has a minimum stable load and the battery starts half full rather
   // than cyclic, so the clean share may differ from the LP's by a stated tolerance of 3 points
   // (docs/optimization.md).
-  EXPECT_GE(simulated.kpi("annual_clean_share_fraction"), plan.clean_share - 0.03);
+  EXPECT_GE(simulated.kpi("annual_matching_fraction"), plan.clean_share - 0.03);
   EXPECT_NEAR(simulated.kpi("facility_energy_mwh"), plan.load_mwh, 1e-6 * plan.load_mwh);
   EXPECT_NEAR(simulated.kpi("unserved_energy_mwh"), 0.0, 1e-6);
   // The comparison reads the simulated run itself: the same numbers as its outputs.

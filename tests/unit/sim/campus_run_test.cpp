@@ -65,7 +65,11 @@ TEST(CampusRun, DerivedQuantitiesByHand) {
   EXPECT_NEAR(energy.energy_cost_usd, 57'600.0, 1e-6);
   EXPECT_NEAR(energy.net_energy_cost_usd, 57'600.0, 1e-6);
   EXPECT_NEAR(total_co2_t(energy, run.totals), 576.0, 1e-9);
-  EXPECT_EQ(annual_clean_share(energy), 0.0);
+  // Carbon methods (docs/carbon.md) with every MWh from the grid: no on-site clean energy and no
+  // matching, but the 24/7 CFE score counts the grid's clean share (40 % by default) of imports.
+  EXPECT_EQ(annual_matching_share(energy), 0.0);
+  EXPECT_EQ(on_site_clean_share(energy, run.totals), 0.0);
+  EXPECT_NEAR(cfe_score(energy, run.totals), 0.40, 1e-12);
   // Constant utilisation: GPUs delivering = online x 50 % = 500, x 24 h = 12,000 GPU-hours.
   EXPECT_NEAR(gpus_delivering(scenario.compute, run.series, 5), 500.0, 1e-9);
   EXPECT_NEAR(gpu_hours_delivered(scenario.compute, run), 12'000.0, 1e-6);
