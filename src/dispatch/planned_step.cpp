@@ -89,7 +89,9 @@ DispatchFlows execute_planned_step(const DispatchRules& limits, const PlannedSte
     const bool export_paid =
         input.price_usd_per_mwh * limits.export_price_share > 0.0 && limits.export_limit_kw > 0.0;
     flows.grid_export_kw = export_paid ? std::min(spare_kw, limits.export_limit_kw) : 0.0;
-    flows.curtailed_kw = spare_kw - flows.grid_export_kw;
+    // Renewables are curtailed up to what is available; the rest is gas nothing could take.
+    flows.curtailed_kw = std::min(spare_kw - flows.grid_export_kw, renewable_kw);
+    flows.overgeneration_kw = spare_kw - flows.grid_export_kw - flows.curtailed_kw;
   }
   return flows;
 }

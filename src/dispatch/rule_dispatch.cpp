@@ -174,7 +174,7 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
     }
   }
   // Oversupply (a gas plant that could not ramp down, or overshot): less import first, then it
-  // is counted as curtailed.
+  // is over-generation (up to the gas output), any rest curtailed.
   const double supply_kw = renewable_kw + flows.battery_discharge_kw + flows.gas_kw +
                            flows.grid_import_kw + flows.unserved_kw;
   const double use_kw =
@@ -185,7 +185,8 @@ DispatchFlows dispatch_step(const DispatchRules& rules, const DispatchInput& inp
         std::min(excess_kw, flows.grid_import_kw - flows.battery_charge_from_grid_kw);
     flows.grid_import_kw -= less_import_kw;
     excess_kw -= less_import_kw;
-    flows.curtailed_kw += excess_kw;
+    flows.overgeneration_kw = std::min(excess_kw, flows.gas_kw);
+    flows.curtailed_kw += excess_kw - flows.overgeneration_kw;
   }
   return flows;
 }

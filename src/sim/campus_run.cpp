@@ -27,6 +27,7 @@ RunEnergy run_energy(const CampusRun& run) {
   e.solar_kwh = energy_kwh(s.solar_kw, step_h);
   e.wind_kwh = energy_kwh(s.wind_kw, step_h);
   e.curtailed_kwh = energy_kwh(s.curtailed_kw, step_h);
+  e.overgeneration_kwh = energy_kwh(s.overgeneration_kw, step_h);
   e.battery_charge_kwh = energy_kwh(s.battery_charge_kw, step_h);
   e.battery_discharge_kwh = energy_kwh(s.battery_discharge_kw, step_h);
   e.gas_kwh = energy_kwh(s.gas_kw, step_h);

@@ -67,6 +67,8 @@ void add_supply_kpis(Results& results, const KpiInputs& in) {
   results.add_kpi("supply", "solar_available_mwh", in.solar_mwh, "MWh", "PV available (AC)");
   results.add_kpi("supply", "wind_available_mwh", in.wind_mwh, "MWh", "Wind available");
   results.add_kpi("supply", "curtailed_mwh", in.curtailed_mwh, "MWh", "Renewables curtailed");
+  results.add_kpi("supply", "gas_overgeneration_mwh", in.energy.overgeneration_kwh / kKwhPerMwh,
+                  "MWh", "Gas output nothing could take (minimum load, ramping down)");
   results.add_kpi("supply", "battery_discharge_mwh", in.discharge_mwh, "MWh", "Battery discharge");
   results.add_kpi("supply", "battery_charge_mwh", in.charge_mwh, "MWh", "Battery charge");
   results.add_kpi("supply", "gas_mwh", in.gas_mwh, "MWh", "Gas generation");

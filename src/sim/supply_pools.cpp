@@ -67,6 +67,7 @@ void SupplyPools::record(std::size_t step, const DispatchFlows& flows, double ex
                          double grid_clean_fraction, double step_h, RunSeries& series,
                          RunTotals& totals) {
   series.curtailed_kw[step] = flows.curtailed_kw;
+  series.overgeneration_kw[step] = flows.overgeneration_kw;
   series.battery_charge_kw[step] = flows.battery_charge_kw;
   series.battery_discharge_kw[step] = flows.battery_discharge_kw;
   series.gas_kw[step] = flows.gas_kw;

@@ -124,9 +124,9 @@ TEST_P(Example, RunsAndKeepsTheInvariants) {
     index[header[i]] = i;
   }
   for (const char* column :
-       {"facility_load_kw", "solar_kw", "wind_kw", "curtailed_kw", "battery_charge_kw",
-        "battery_discharge_kw", "battery_soc_kwh", "gas_kw", "grid_import_kw", "grid_export_kw",
-        "unserved_kw", "price_usd_per_mwh", "carbon_kg_per_mwh"}) {
+       {"facility_load_kw", "solar_kw", "wind_kw", "curtailed_kw", "overgeneration_kw",
+        "battery_charge_kw", "battery_discharge_kw", "battery_soc_kwh", "gas_kw", "grid_import_kw",
+        "grid_export_kw", "unserved_kw", "price_usd_per_mwh", "carbon_kg_per_mwh"}) {
     ASSERT_TRUE(index.contains(column)) << column;
   }
   for (std::size_t row = 1; row < lines.size(); ++row) {
@@ -135,11 +135,12 @@ TEST_P(Example, RunsAndKeepsTheInvariants) {
     const double supply = at("solar_kw") + at("wind_kw") - at("curtailed_kw") +
                           at("battery_discharge_kw") + at("gas_kw") + at("grid_import_kw") +
                           at("unserved_kw");
-    const double use = at("facility_load_kw") + at("battery_charge_kw") + at("grid_export_kw");
+    const double use = at("facility_load_kw") + at("battery_charge_kw") + at("grid_export_kw") +
+                       at("overgeneration_kw");
     ASSERT_NEAR(supply, use, 1e-6 * std::max(1.0, use)) << "row " << row;
-    for (const char* flow :
-         {"solar_kw", "wind_kw", "curtailed_kw", "battery_charge_kw", "battery_discharge_kw",
-          "battery_soc_kwh", "gas_kw", "grid_import_kw", "grid_export_kw", "unserved_kw"}) {
+    for (const char* flow : {"solar_kw", "wind_kw", "curtailed_kw", "overgeneration_kw",
+                             "battery_charge_kw", "battery_discharge_kw", "battery_soc_kwh",
+                             "gas_kw", "grid_import_kw", "grid_export_kw", "unserved_kw"}) {
       ASSERT_GE(at(flow), -1e-9) << flow << " row " << row;
     }
     ASSERT_FALSE(at("battery_charge_kw") > 0.0 && at("battery_discharge_kw") > 0.0)

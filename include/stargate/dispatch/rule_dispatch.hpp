@@ -24,7 +24,8 @@
 //     within the import headroom).
 // Each battery and gas plant steps exactly once per step, so a battery never charges and
 // discharges in the same step. Identity at every step:
-//   solar + wind - curtailed + discharge + gas + import + unserved = load + charge + export.
+//   solar + wind - curtailed + discharge + gas + import + unserved
+//     = load + charge + export + overgeneration.
 #pragma once
 
 #include <optional>
@@ -72,6 +73,9 @@ struct DispatchFlows {
   double grid_import_kw = 0.0;
   double grid_export_kw = 0.0;
   double unserved_kw = 0.0;
+  /// Gas output that neither the load, the batteries, exports nor less import could take (units
+  /// held at minimum stable load or ramping down): over-generation, not curtailed renewables.
+  double overgeneration_kw = 0.0;
   double gas_fuel_mmbtu = 0.0;
   double gas_co2_kg = 0.0;
   double gas_cost_usd = 0.0;  ///< fuel + VOM + starts

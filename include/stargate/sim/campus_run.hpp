@@ -67,6 +67,7 @@ struct RunEnergy {
   double solar_kwh = 0.0;
   double wind_kwh = 0.0;
   double curtailed_kwh = 0.0;
+  double overgeneration_kwh = 0.0;  ///< gas output nothing could take
   double battery_charge_kwh = 0.0;
   double battery_discharge_kwh = 0.0;
   double gas_kwh = 0.0;
@@ -80,9 +81,9 @@ struct RunEnergy {
 
   /// Facility energy served: facility - unserved.
   [[nodiscard]] double served_kwh() const { return facility_kwh - unserved_kwh; }
-  /// On-site energy used: solar + wind - curtailed + gas.
+  /// On-site energy used: solar + wind - curtailed + gas - over-generation.
   [[nodiscard]] double on_site_kwh() const {
-    return solar_kwh + wind_kwh - curtailed_kwh + gas_kwh;
+    return solar_kwh + wind_kwh - curtailed_kwh + gas_kwh - overgeneration_kwh;
   }
 };
 

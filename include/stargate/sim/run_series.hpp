@@ -6,7 +6,7 @@
 // Columns hold the step's average power (kW), a count, a price or intensity at the step, or for
 // the *_usd columns the step's total. At every step
 //   solar_kw + wind_kw - curtailed_kw + battery_discharge_kw + gas_kw + grid_import_kw
-//     + unserved_kw = facility_load_kw + battery_charge_kw + grid_export_kw.
+//     + unserved_kw = facility_load_kw + battery_charge_kw + grid_export_kw + overgeneration_kw.
 #pragma once
 
 #include <array>
@@ -31,6 +31,7 @@ struct RunSeries {
   std::vector<double> solar_kw;
   std::vector<double> wind_kw;
   std::vector<double> curtailed_kw;
+  std::vector<double> overgeneration_kw;
   std::vector<double> battery_charge_kw;
   std::vector<double> battery_discharge_kw;
   std::vector<double> battery_soc_kwh;
@@ -54,7 +55,7 @@ struct RunColumn {
   std::vector<double> RunSeries::*values;
 };
 
-inline constexpr std::array<RunColumn, 23> kRunColumns{{
+inline constexpr std::array<RunColumn, 24> kRunColumns{{
     {"online_it_capacity_kw", "kW", "IT capacity of the buildings online",
      &RunSeries::online_it_capacity_kw},
     {"gpus_online", "GPUs", "GPUs installed in the buildings online", &RunSeries::gpus_online},
@@ -73,6 +74,9 @@ inline constexpr std::array<RunColumn, 23> kRunColumns{{
     {"solar_kw", "kW", "PV power available (AC)", &RunSeries::solar_kw},
     {"wind_kw", "kW", "Wind power available", &RunSeries::wind_kw},
     {"curtailed_kw", "kW", "Available renewable power not used", &RunSeries::curtailed_kw},
+    {"overgeneration_kw", "kW",
+     "Gas power nothing could take (units at minimum stable load or ramping down)",
+     &RunSeries::overgeneration_kw},
     {"battery_charge_kw", "kW", "Power into the batteries (AC)", &RunSeries::battery_charge_kw},
     {"battery_discharge_kw", "kW", "Power from the batteries (AC)",
      &RunSeries::battery_discharge_kw},

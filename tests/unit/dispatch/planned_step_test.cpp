@@ -19,9 +19,10 @@ BatteryParams small_battery() {
 void expect_balance(const DispatchInput& in, const DispatchFlows& f) {
   EXPECT_NEAR(in.solar_kw + in.wind_kw - f.curtailed_kw + f.battery_discharge_kw + f.gas_kw +
                   f.grid_import_kw + f.unserved_kw,
-              in.load_kw + f.battery_charge_kw + f.grid_export_kw, 1e-6);
-  for (const double flow : {f.curtailed_kw, f.battery_discharge_kw, f.battery_charge_kw, f.gas_kw,
-                            f.grid_import_kw, f.grid_export_kw, f.unserved_kw}) {
+              in.load_kw + f.battery_charge_kw + f.grid_export_kw + f.overgeneration_kw, 1e-6);
+  for (const double flow :
+       {f.curtailed_kw, f.battery_discharge_kw, f.battery_charge_kw, f.gas_kw, f.grid_import_kw,
+        f.grid_export_kw, f.unserved_kw, f.overgeneration_kw}) {
     EXPECT_GE(flow, 0.0);
   }
 }

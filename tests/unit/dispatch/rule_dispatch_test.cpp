@@ -35,7 +35,7 @@ GasPlantParams gas_params() {
 double balance_error(const DispatchInput& in, const DispatchFlows& f) {
   return (in.solar_kw + in.wind_kw - f.curtailed_kw + f.battery_discharge_kw + f.gas_kw +
           f.grid_import_kw + f.unserved_kw) -
-         (in.load_kw + f.battery_charge_kw + f.grid_export_kw);
+         (in.load_kw + f.battery_charge_kw + f.grid_export_kw + f.overgeneration_kw);
 }
 
 TEST(RuleDispatch, SurplusChargesThenExportsThenCurtails) {

@@ -175,11 +175,12 @@ void expect_balance_every_step(const Results& r) {
              discharge = col("battery_discharge_kw"), gas = col("gas_kw"),
              imported = col("grid_import_kw"), unserved = col("unserved_kw"),
              load = col("facility_load_kw"), charge = col("battery_charge_kw"),
-             exported = col("grid_export_kw");
+             exported = col("grid_export_kw"), overgeneration = col("overgeneration_kw");
   for (std::size_t i = 0; i < load.size(); ++i) {
     const double supply =
         solar[i] + wind[i] - curtailed[i] + discharge[i] + gas[i] + imported[i] + unserved[i];
-    EXPECT_NEAR(supply, load[i] + charge[i] + exported[i], 1e-6 * load[i]) << "step " << i;
+    EXPECT_NEAR(supply, load[i] + charge[i] + exported[i] + overgeneration[i], 1e-6 * load[i])
+        << "step " << i;
     EXPECT_GE(curtailed[i], 0.0);
     EXPECT_GE(imported[i], 0.0);
     EXPECT_LE(imported[i], 80'000.0 * (1.0 + 1e-9));
