@@ -44,8 +44,8 @@ namespace stargate {
 namespace {
 
 // Monthly level S_m (January first): spring low (wind and solar), August high.
-constexpr std::array<double, 12> kMonthLevel = {1.00, 0.95, 0.80, 0.75, 0.85, 1.05,
-                                                1.25, 1.35, 1.10, 0.90, 0.90, 1.00};
+constexpr std::array<double, 12> kMonthLevel = {0.90, 0.52, 1.22, 0.97, 1.65, 0.62,
+                                                0.83, 1.24, 1.07, 1.37, 0.94, 0.68};
 // Diurnal shapes D by hour of standard time.
 constexpr std::array<double, 24> kWinterShape = {0.80, 0.76, 0.74, 0.74, 0.78, 0.88, 1.05, 1.18,
                                                  1.12, 1.00, 0.92, 0.88, 0.85, 0.84, 0.85, 0.90,
@@ -67,10 +67,10 @@ constexpr double kSurplusNoiseWeight = 0.45;
 constexpr double kSurplusHourlyPersistence = 0.90;
 constexpr double kSurplusDailyPersistence = 0.60;
 constexpr double kSurplusPriceCoupling = 0.15;
-// Negative price depth: -(1 + 12 z + 3 |e|) USD/MWh.
+// Negative price depth: -(1 + 4 z + 1.5 |e|) USD/MWh.
 constexpr double kNegativeBaseUsdPerMwh = 1.0;
-constexpr double kNegativePerScoreStdUsdPerMwh = 12.0;
-constexpr double kNegativeNoiseUsdPerMwh = 3.0;
+constexpr double kNegativePerScoreStdUsdPerMwh = 4.0;
+constexpr double kNegativeNoiseUsdPerMwh = 1.5;
 // Scarcity events.
 constexpr std::array<double, 12> kScarcityMonthWeight = {0,    0,    0,    0, 0, 0.15,
                                                          0.15, 0.50, 0.20, 0, 0, 0};
@@ -79,8 +79,9 @@ constexpr int kScarcityFirstStartHour = 15;  // standard time
 constexpr int kScarcityStartHours = 4;       // 15, 16, 17, 18
 constexpr int kScarcityMaxHours = 4;         // per event
 constexpr double kScarcityCapProbability = 0.2;
-constexpr double kShoulderLowFraction = 0.10;
-constexpr double kShoulderSpanFraction = 0.40;
+constexpr double kShoulderLowFraction = 0.15;
+constexpr double kShoulderSpanFraction = 0.85;
+constexpr int kShoulderHours = 2;  // each side of an event
 constexpr int kMaxScarcityHours = 400;
 // Ordinary hours stay below this fraction of the threshold.
 constexpr double kOrdinaryCapFraction = 0.9;
@@ -247,9 +248,13 @@ void add_scarcity_events(const SyntheticPriceParams& params, const PriceYear& ye
       set.price[t] = k == at_cap ? cap : std::min(cap, threshold * std::exp(log_ratio * u * u));
       set.fixed[t] = 1;
     }
-    for (const std::size_t t : {first_hour - 1, first_hour + static_cast<std::size_t>(length)}) {
-      set.price[t] = threshold * (kShoulderLowFraction + kShoulderSpanFraction * draws.uniform());
-      set.fixed[t] = 1;
+    for (int k = 1; k <= kShoulderHours; ++k) {
+      for (const std::size_t t : {first_hour - static_cast<std::size_t>(k),
+                                  first_hour + static_cast<std::size_t>(length + k - 1)}) {
+        const double u = draws.uniform();
+        set.price[t] = threshold * (kShoulderLowFraction + kShoulderSpanFraction * u * u);
+        set.fixed[t] = 1;
+      }
     }
     remaining -= length;
   }

@@ -33,10 +33,12 @@ struct SyntheticPriceParams {
   double negative_floor_usd_per_mwh = -40.0;
   /// Stationary standard deviation of the hourly log-price deviation and its lag-1 (hour)
   /// autocorrelation (Ornstein-Uhlenbeck sampled hourly: phi = exp(-1 h / tau), tau ~ 6 h).
-  double hourly_log_std = 0.30;
+  /// The standard deviations are fitted to LZ_WEST 2023's percentiles (docs/market.md; tested
+  /// against the real year in tests/validation/synthetic_prices_ercot_test.cpp).
+  double hourly_log_std = 0.5;
   double hourly_persistence = 0.85;
   /// Day-to-day (weather regime) log deviation: stationary std and lag-1 (day) autocorrelation.
-  double daily_log_std = 0.25;
+  double daily_log_std = 0.65;
   double daily_persistence = 0.70;
   /// Standard-time UTC offset of the stamps (ERCOT: Central, UTC-6).
   std::int64_t utc_offset_s = -6 * kSecondsPerHourInt;
