@@ -322,8 +322,29 @@ DebtFacility debt_facility(const DebtSection& d) {
       d.dscr_covenant};
 }
 
+std::shared_ptr<OperatingYearRuns> start_finance_years(const Scenario& scenario,
+                                                       const RunInputs& inputs,
+                                                       const FinanceWindow& window) {
+  const TimeGrid grid = run_grid(scenario);
+  const int run_year = civil_from_local(grid.start()).year;
+  if (!is_calendar_year(grid, run_year)) return nullptr;
+  const int first_quarter = quarter_index(window.start);
+  const int last_year = (first_quarter + static_cast<int>(window.quarters) - 1) / kQuartersPerYear;
+  // The steady-state year's per-year costs need the assets; they do not depend on the own run.
+  std::vector<CapitalAsset> assets =
+      campus_capital_assets(scenario, inputs, grid.start(), window.end);
+  return std::make_shared<OperatingYearRuns>(
+      scenario, inputs, first_quarter / kQuartersPerYear, last_year, run_year,
+      [&scenario, assets = std::move(assets)](const CampusRun& year_run, bool steady) {
+        YearFlows flows = year_flows(scenario, year_run);
+        if (steady) flows.costs = campus_costs(scenario, year_run, assets);
+        return flows;
+      });
+}
+
 CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
-                             const CampusRun& run, const FinanceWindow& window) {
+                             const CampusRun& run, const FinanceWindow& window,
+                             std::shared_ptr<OperatingYearRuns> years) {
   CampusFinance finance;
   finance.assets = campus_capital_assets(scenario, inputs, run.grid.start(), window.end);
   finance.plan = funding_plan(scenario);
@@ -332,21 +353,15 @@ CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
   const int first_quarter = quarter_index(window.start);
   FlowColumns columns;
   const int run_year = civil_from_local(run.grid.start()).year;
-  if (is_calendar_year(run.grid, run_year)) {
-    const int last_year =
-        (first_quarter + static_cast<int>(window.quarters) - 1) / kQuartersPerYear;
-    const std::vector<CapitalAsset>& assets = finance.assets;
-    const OperatingYears years =
-        operating_years(scenario, inputs, run, first_quarter / kQuartersPerYear, last_year,
-                        [&](const CampusRun& year_run, bool steady) {
-                          YearFlows flows = year_flows(scenario, year_run);
-                          if (steady) flows.costs = campus_costs(scenario, year_run, assets);
-                          return flows;
-                        });
-    columns = yearly_flows(years, horizon, first_quarter, finance.operating_year);
-    if (years.steady) {
-      finance.costs = *years.flows[*years.steady].costs;
-      finance.costs_year = years.run_year[*years.steady];
+  if (!years && is_calendar_year(run.grid, run_year)) {
+    years = start_finance_years(scenario, inputs, window);
+  }
+  if (years) {
+    const OperatingYears operating = years->finish(run);
+    columns = yearly_flows(operating, horizon, first_quarter, finance.operating_year);
+    if (operating.steady) {
+      finance.costs = *operating.flows[*operating.steady].costs;
+      finance.costs_year = operating.run_year[*operating.steady];
     } else {
       finance.costs = campus_costs(scenario, run, finance.assets);
       finance.costs_year = run_year;

@@ -4,12 +4,14 @@
 
 namespace stargate {
 
-Results campus_results(const Scenario& scenario, const RunInputs& inputs, CampusRun run) {
+Results campus_results(const Scenario& scenario, const RunInputs& inputs, CampusRun run,
+                       std::shared_ptr<OperatingYearRuns> finance_years) {
   Results results(run.grid);
   add_run_kpis(results, run);
   add_finance_results(
       results, scenario.finance,
-      campus_finance(scenario, inputs, run, finance_window(scenario, run.grid.start())));
+      campus_finance(scenario, inputs, run, finance_window(scenario, run.grid.start()),
+                     std::move(finance_years)));
   for (const std::string& warning : inputs.warnings) {
     results.add_warning(warning);
   }
@@ -29,7 +31,11 @@ Results campus_results(const Scenario& scenario, const RunInputs& inputs, Campus
 
 Results run_campus(const Scenario& scenario, const RunInputs& inputs,
                    const SimulationOptions& options) {
-  return campus_results(scenario, inputs, simulate(scenario, inputs, options));
+  // The finance's other years do not depend on this run: started first, they share the cores.
+  std::shared_ptr<OperatingYearRuns> years =
+      start_finance_years(scenario, inputs, finance_window(scenario, run_grid(scenario).start()));
+  CampusRun run = simulate(scenario, inputs, options);
+  return campus_results(scenario, inputs, std::move(run), std::move(years));
 }
 
 }  // namespace stargate

@@ -63,10 +63,11 @@ bool is_calendar_year(const TimeGrid& grid, int year) {
          grid.end() == local_from_civil(CivilTime{year + 1, 1, 1});
 }
 
-OperatingYears operating_years(const Scenario& scenario, const RunInputs& inputs,
-                               const CampusRun& own, int first_year, int last_year,
-                               const YearSummary& summarise) {
-  OperatingYears years;
+OperatingYearRuns::OperatingYearRuns(const Scenario& scenario, const RunInputs& inputs,
+                                     int first_year, int last_year, int own_year,
+                                     YearSummary summarise)
+    : summarise_(std::move(summarise)) {
+  OperatingYears& years = years_;
   years.first_year = first_year;
   std::map<std::string, int> index_of;
   for (int year = first_year; year <= last_year; ++year) {
@@ -85,32 +86,39 @@ OperatingYears operating_years(const Scenario& scenario, const RunInputs& inputs
     }
   }
   years.flows.resize(years.run_year.size());
-  std::vector<std::future<YearFlows>> pending(years.run_year.size());
-  std::vector<double> price_factor(years.run_year.size(), 1.0);
+  pending_.resize(years.run_year.size());
+  price_factor_.assign(years.run_year.size(), 1.0);
   for (std::size_t s = 0; s < years.run_year.size(); ++s) {
     const int year = years.run_year[s];
     const bool steady = years.steady == s;
     std::optional<RefreshedFleet> refreshed = refreshed_fleet(scenario, inputs, mid_year(year));
-    if (refreshed) price_factor[s] = refreshed->gpu_hour_price_factor;
-    if (!refreshed && is_calendar_year(own.grid, year)) {
-      years.flows[s] = summarise(own, steady);
-      continue;
-    }
-    pending[s] = std::async(std::launch::async, [&scenario, &inputs, &summarise, year, steady,
-                                                 fleet = std::move(refreshed)] {
-      Scenario moved = fleet ? fleet->scenario : scenario;
-      moved.run.start = local_from_civil(CivilTime{year, 1, 1});
-      moved.run.duration = RunLength{1, 0.0};
-      moved.run.step_s = std::max(moved.run.step_s, kOtherYearMinStepS);
-      return summarise(simulate(moved, inputs_for_period(moved, fleet ? fleet->inputs : inputs)),
-                       steady);
-    });
+    if (refreshed) price_factor_[s] = refreshed->gpu_hour_price_factor;
+    if (!refreshed && year == own_year) continue;  // the scenario's own run stands for it
+    pending_[s] = std::async(
+        std::launch::async, [&scenario, &inputs, this, year, steady, fleet = std::move(refreshed)] {
+          Scenario moved = fleet ? fleet->scenario : scenario;
+          moved.run.start = local_from_civil(CivilTime{year, 1, 1});
+          moved.run.duration = RunLength{1, 0.0};
+          moved.run.step_s = std::max(moved.run.step_s, kOtherYearMinStepS);
+          return summarise_(
+              simulate(moved, inputs_for_period(moved, fleet ? fleet->inputs : inputs)), steady);
+        });
   }
-  for (std::size_t s = 0; s < pending.size(); ++s) {
-    if (pending[s].valid()) years.flows[s] = pending[s].get();
+}
+
+OperatingYearRuns::~OperatingYearRuns() {
+  for (std::future<YearFlows>& run : pending_) {
+    if (run.valid()) run.wait();
+  }
+}
+
+OperatingYears OperatingYearRuns::finish(const CampusRun& own) {
+  OperatingYears& years = years_;
+  for (std::size_t s = 0; s < years.run_year.size(); ++s) {
+    years.flows[s] = pending_[s].valid() ? pending_[s].get() : summarise_(own, years.steady == s);
     // The contract prices a GPU-hour of a newer generation at its compute (gpu_roadmap.hpp).
     for (double& revenue : years.flows[s].by_quarter[kComputeRevenueUsd]) {
-      revenue *= price_factor[s];
+      revenue *= price_factor_[s];
     }
   }
   return years;

@@ -16,6 +16,7 @@
 #include <array>
 #include <cstddef>
 #include <functional>
+#include <future>
 #include <optional>
 #include <vector>
 
@@ -59,11 +60,28 @@ struct OperatingYears {
 /// Summarises a simulated year; `steady` says whether it is the steady-state year.
 using YearSummary = std::function<YearFlows(const CampusRun& run, bool steady)>;
 
-/// The states of the years first_year..last_year, each distinct one simulated once (`own`, the
-/// scenario's run, stands for its own year) and summarised. The years other than `own` are
-/// simulated concurrently, one thread each; the result does not depend on the threads.
-[[nodiscard]] OperatingYears operating_years(const Scenario& scenario, const RunInputs& inputs,
-                                             const CampusRun& own, int first_year, int last_year,
-                                             const YearSummary& summarise);
+/// The states of the years first_year..last_year, each distinct one simulated once and
+/// summarised. The simulations start at construction, one thread each, and do not depend on the
+/// scenario's own run, so they can share the cores with it; finish() takes that run (which stands
+/// for `own_year` unless a GPU refresh changed its fleet) and waits for the rest. The result does
+/// not depend on the threads. Neither copyable nor movable (the threads refer to it); `scenario`
+/// and `inputs` must outlive it.
+class OperatingYearRuns {
+ public:
+  OperatingYearRuns(const Scenario& scenario, const RunInputs& inputs, int first_year,
+                    int last_year, int own_year, YearSummary summarise);
+  OperatingYearRuns(const OperatingYearRuns&) = delete;
+  OperatingYearRuns& operator=(const OperatingYearRuns&) = delete;
+  ~OperatingYearRuns();
+
+  /// The years, with `own` summarised for its own state.
+  [[nodiscard]] OperatingYears finish(const CampusRun& own);
+
+ private:
+  YearSummary summarise_;
+  OperatingYears years_;
+  std::vector<std::future<YearFlows>> pending_;
+  std::vector<double> price_factor_;  ///< on each state's compute revenue
+};
 
 }  // namespace stargate

@@ -26,6 +26,7 @@
 //     energy served, USD/MWh.
 #pragma once
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -85,9 +86,21 @@ struct CampusFinance {
                                                               const RunInputs& inputs,
                                                               LocalTime run_start, LocalTime until);
 
-/// Annual costs, cash flows and funding of a finished run on `window`.
+class OperatingYearRuns;  // src/sim/operating_years.hpp
+
+/// Starts the simulations of the finance's other operating years (they do not depend on the
+/// scenario's own run, so they can share the cores with it: run_campus starts them first). None
+/// when the scenario's run is not exactly one calendar year. `scenario` and `inputs` must outlive
+/// the result.
+[[nodiscard]] std::shared_ptr<OperatingYearRuns> start_finance_years(const Scenario& scenario,
+                                                                     const RunInputs& inputs,
+                                                                     const FinanceWindow& window);
+
+/// Annual costs, cash flows and funding of a finished run on `window`, with the other years'
+/// simulations from start_finance_years (started here when not given).
 [[nodiscard]] CampusFinance campus_finance(const Scenario& scenario, const RunInputs& inputs,
-                                           const CampusRun& run, const FinanceWindow& window);
+                                           const CampusRun& run, const FinanceWindow& window,
+                                           std::shared_ptr<OperatingYearRuns> years = nullptr);
 
 /// The "finance" and "funding" KPIs, the funding verdict (a finding) and the cashflow table.
 void add_finance_results(Results& results, const FinanceSection& finance,
