@@ -41,45 +41,56 @@ void add_debt_kpis(Results& results, const FundingTable& funding) {
   add_covenant_warning(results, funding, "the campus's");
 }
 
-// Each party's account under "parties.<name>" (summary.json: parties.<name>.npv_usd, ...).
+// Each party's account under "parties.<name>", its covenant warning and its verdict; the
+// landlord's breakeven rent.
 void add_party_results(Results& results, const CampusFinance& money) {
   for (const PartyAccount& party : money.parties) {
-    const std::string group = fmt::format("parties.{}", party_name(party.party));
-    const auto add = [&](std::string key, double value, std::string unit, std::string text) {
-      results.add_kpi(group, std::move(key), value, std::move(unit),
-                      fmt::format("{} ({})", text, party_name(party.party)));
-    };
-    add("npv_usd", party.npv_usd, "USD", "NPV of the after-tax cash flows");
-    if (party.irr_fraction) add("irr_fraction", *party.irr_fraction, "fraction", "IRR");
-    add("sources_usd", party.sources_usd, "USD", "Sources counted");
-    add("uses_usd", party.uses_usd, "USD",
-        party.party == Party::kOfftaker ? "Uses: compute contract payments"
-                                        : "Uses: capex and capitalised interest");
-    add("revenue_usd", party.revenue_usd, "USD", "Revenue over the horizon");
-    add("payments_usd", party.payments_usd, "USD", "Rent or compute contract paid");
-    add("tax_usd", sum(party.cash_flows.tax_usd), "USD", "Income tax");
-    add("tax_credits_usd", sum(party.cash_flows.tax_credit_usd), "USD", "ITC and PTC");
-    if (party.party != Party::kOfftaker) {
-      add("first_build_coverage_fraction", party.funding.first_build_coverage, "fraction",
-          "Sources / first build");
-      add("lifetime_coverage_fraction", party.funding.lifetime_coverage, "fraction",
-          "(Sources + operating cash used) / all uses");
-      if (party.funding.debt_at_completion_usd > 0.0) {
-        add("dscr_min", party.funding.dscr.min, "", "Lowest yearly DSCR");
-        add_covenant_warning(results, party.funding,
-                             fmt::format("the {}'s", party_name(party.party)));
-      }
+    for (Kpi& kpi : party_kpis(party, std::string(party_name(party.party)))) {
+      results.add_kpi(std::move(kpi.group), std::move(kpi.key), kpi.value, std::move(kpi.unit),
+                      std::move(kpi.description));
+    }
+    if (party.party != Party::kOfftaker && party.funding.debt_at_completion_usd > 0.0) {
+      add_covenant_warning(results, party.funding,
+                           fmt::format("the {}'s", party_name(party.party)));
     }
     if (party.party == Party::kLandlord && money.breakeven_lease_price_usd_per_kw_yr) {
-      add("breakeven_lease_price_usd_per_kw_month",
-          *money.breakeven_lease_price_usd_per_kw_yr / kMonthsPerYear, "USD/kW-month",
-          "Lease price at which its NPV is zero");
+      results.add_kpi("parties.landlord", "breakeven_lease_price_usd_per_kw_month",
+                      *money.breakeven_lease_price_usd_per_kw_yr / kMonthsPerYear, "USD/kW-month",
+                      "Lease price at which its NPV is zero (landlord)");
     }
     results.add_finding(party.verdict);
   }
 }
 
 }  // namespace
+
+std::vector<Kpi> party_kpis(const PartyAccount& party, const std::string& scope) {
+  std::vector<Kpi> kpis;
+  const std::string group = fmt::format("parties.{}", party_name(party.party));
+  const auto add = [&](const char* key, double value, const char* unit, const char* text) {
+    kpis.push_back(Kpi{group, key, value, unit, fmt::format("{} ({})", text, scope)});
+  };
+  add("npv_usd", party.npv_usd, "USD", "NPV of the after-tax cash flows");
+  if (party.irr_fraction) add("irr_fraction", *party.irr_fraction, "fraction", "IRR");
+  add("sources_usd", party.sources_usd, "USD", "Sources counted");
+  add("uses_usd", party.uses_usd, "USD",
+      party.party == Party::kOfftaker ? "Uses: compute contract payments"
+                                      : "Uses: capex and capitalised interest");
+  add("revenue_usd", party.revenue_usd, "USD", "Revenue over the horizon");
+  add("payments_usd", party.payments_usd, "USD", "Rent or compute contract paid");
+  add("tax_usd", sum(party.cash_flows.tax_usd), "USD", "Income tax");
+  add("tax_credits_usd", sum(party.cash_flows.tax_credit_usd), "USD", "ITC and PTC");
+  if (party.party != Party::kOfftaker) {
+    add("first_build_coverage_fraction", party.funding.first_build_coverage, "fraction",
+        "Sources / first build");
+    add("lifetime_coverage_fraction", party.funding.lifetime_coverage, "fraction",
+        "(Sources + operating cash used) / all uses");
+    if (party.funding.debt_at_completion_usd > 0.0) {
+      add("dscr_min", party.funding.dscr.min, "", "Lowest yearly DSCR");
+    }
+  }
+  return kpis;
+}
 
 void add_finance_results(Results& results, const FinanceSection& finance,
                          const CampusFinance& money) {

@@ -80,24 +80,9 @@ void assess_parties(const Programme& programme, ProgrammeOutcome& outcome,
   }
   const auto sites_text = fmt::format("{} of {} campuses", split_sites, outcome.sites.size());
   for (const PartyAccount& party : outcome.parties) {
-    const std::string group = fmt::format("parties.{}", party_name(party.party));
-    const auto add = [&](const char* key, double value, const char* unit, const char* text) {
-      outcome.kpis.push_back(
-          Kpi{group, key, value, unit,
-              fmt::format("{} ({}, {})", text, party_name(party.party), sites_text)});
-    };
-    add("npv_usd", party.npv_usd, "USD", "NPV of the after-tax cash flows");
-    if (party.irr_fraction) add("irr_fraction", *party.irr_fraction, "fraction", "IRR");
-    add("sources_usd", party.sources_usd, "USD", "Sources counted");
-    add("uses_usd", party.uses_usd, "USD", "Uses");
-    add("revenue_usd", party.revenue_usd, "USD", "Revenue");
-    add("payments_usd", party.payments_usd, "USD", "Rent or compute contract paid");
-    if (party.party != Party::kOfftaker) {
-      add("first_build_coverage_fraction", party.funding.first_build_coverage, "fraction",
-          "Sources / first build");
-      add("lifetime_coverage_fraction", party.funding.lifetime_coverage, "fraction",
-          "(Sources + operating cash used) / all uses");
-    }
+    const std::vector<Kpi> kpis =
+        party_kpis(party, fmt::format("{}, {}", party_name(party.party), sites_text));
+    outcome.kpis.insert(outcome.kpis.end(), kpis.begin(), kpis.end());
     outcome.findings.push_back(fmt::format("{} ({})", party.verdict, sites_text));
   }
 }

@@ -102,6 +102,12 @@ class OperatingYearRuns;  // src/sim/operating_years.hpp
                                            const CampusRun& run, const FinanceWindow& window,
                                            std::shared_ptr<OperatingYearRuns> years = nullptr);
 
+/// A party's KPIs in group "parties.<name>" (summary.json parties.<name>): NPV, IRR, sources,
+/// uses, revenue, payments, tax and credits, and for the landlord and tenant coverage and, with
+/// debt, the lowest DSCR. `scope` goes into each description ("landlord" or "landlord, 6 of 6
+/// campuses"). Used by the campus and by the programme.
+[[nodiscard]] std::vector<Kpi> party_kpis(const PartyAccount& party, const std::string& scope);
+
 /// The "finance" and "funding" KPIs, the funding verdict (a finding) and the cashflow table.
 void add_finance_results(Results& results, const FinanceSection& finance,
                          const CampusFinance& money);
